@@ -1,0 +1,1 @@
+"""Reading, cleaning, splitting and structuring report files into typed records."""

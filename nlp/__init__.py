@@ -1,0 +1,1 @@
+"""NLP over the corpus: tokenisation, extraction, sentence tagging and boilerplate detection."""
