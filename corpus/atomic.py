@@ -33,6 +33,7 @@ def atomic_write(path: str | Path, *, mode: str = "w", encoding: str | None = "u
     except OSError as exc:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(target)) from exc
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file the usual permissions
         with os.fdopen(fd, mode, encoding=encoding if "b" not in mode else None) as handle:
             yield handle
         os.replace(tmp, target)
@@ -40,3 +41,10 @@ def atomic_write(path: str | Path, *, mode: str = "w", encoding: str | None = "u
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _umask() -> int:
+    """The process umask (read by setting and restoring it)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

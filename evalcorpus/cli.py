@@ -4,12 +4,13 @@ Each capability keeps its commands in its own module under ``evalcorpus.commands
 module only assembles them and turns the library's exceptions into one line and an exit code.
 
 Exit codes: 0 success, 1 partial failure (some inputs failed, the rest was processed),
-2 usage or fatal error (nothing useful was done).
+2 usage or fatal error (nothing useful was done), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import typer
@@ -47,6 +48,16 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("evalcorpus: interrupted", err=True)
         sys.exit(130)
+    except Exception as exc:  # a bug: still one line for the user, the traceback on request
+        if os.environ.get("EVALCORPUS_DEBUG"):
+            raise
+        detail = " ".join(str(exc).split())
+        typer.echo(
+            f"evalcorpus: internal error: {type(exc).__name__}: {detail} "
+            "(set EVALCORPUS_DEBUG=1 to see the traceback, and please report it)",
+            err=True,
+        )
+        sys.exit(2)
 
 
 if __name__ == "__main__":

@@ -5,10 +5,10 @@ document numbers (文号), plain numbers, Latin words — and the Chinese runs b
 segmented by jieba with the project's domain dictionary (``nlp/resources/userdict.txt``).
 Every token keeps its character offsets into the text it came from.
 
->>> [t.text for t in tokenize("所需资金55万元，覆盖率100%")]
-['所需', '资金', '55万元', '，', '覆盖率', '100%']
->>> [t.feature for t in tokenize("所需资金55万元")]
-['所需', '资金', '<MONEY>']
+>>> [t.text for t in tokenize("项目资金55万元，覆盖率100%")]
+['项目资金', '55万元', '，', '覆盖率', '100%']
+>>> [t.feature for t in tokenize("项目资金55万元")]
+['项目资金', '<MONEY>']
 """
 
 from __future__ import annotations
@@ -49,6 +49,10 @@ _PATTERNS: list[tuple[str, str]] = [
     ("space", r"\s+"),
 ]
 _SCANNER = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PATTERNS))
+# Words that often stand right before a document number and are not part of its issuer.
+_DOCNO_LEAD = re.compile(
+    r"(?:(?:根据|依据|按照|依照|遵照|参照|对照|执行|落实|贯彻|印发|下发|转发|结合|通过|按|据|依|经|以|和|及|与|、)+)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +132,9 @@ def tokenize(text: str, *, search: bool = False) -> list[Token]:
             continue
         if kind == "cjk":
             tokens.extend(_cjk_tokens(tk, text[m.start() : m.end()], m.start(), search))
+        elif kind == "docno" and (lead := _DOCNO_LEAD.match(norm, m.start(), m.end() - 6)):
+            tokens.extend(_cjk_tokens(tk, text[m.start() : lead.end()], m.start(), search))
+            tokens.append(Token(text[lead.end() : m.end()], lead.end(), m.end(), kind))
         else:
             tokens.append(Token(text[m.start() : m.end()], m.start(), m.end(), kind))
     if pos < len(norm):

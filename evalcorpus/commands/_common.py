@@ -19,7 +19,9 @@ err_console = Console(stderr=True, highlight=False)
 
 def print_error(message: str) -> None:
     """One line on stderr, prefixed so scripts can grep it; markup in user text is not interpreted."""
-    err_console.print(f"evalcorpus: error: {message}", markup=False, highlight=False)
+    one_line = " ".join(str(message).split())
+    sys.stderr.write(f"evalcorpus: error: {one_line}\n")
+    sys.stderr.flush()
 
 
 def print_jsonl(record: dict[str, Any]) -> None:

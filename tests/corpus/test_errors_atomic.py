@@ -51,3 +51,14 @@ def test_atomic_write_unwritable_folder_is_output_error(tmp_path: Path) -> None:
     blocker.write_text("x", encoding="utf-8")
     with pytest.raises(OutputError), atomic_write(blocker / "out.txt") as handle:
         handle.write("x")
+
+
+def test_atomic_write_gives_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    target = tmp_path / "perm.txt"
+    with atomic_write(target) as handle:
+        handle.write("x")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -1,0 +1,319 @@
+"""The load pipeline: read → clean → segment → split → structure → describe → typed records.
+
+>>> doc = from_text("某局2023年度项目支出绩效自评报告\\n一、项目概况\\n项目资金5万元。\\n二、存在的问题\\n无")
+>>> [(s.text, s.section_type) for s in doc.reports[0].sentences]
+... # doctest: +NORMALIZE_WHITESPACE
+[('某局2023年度项目支出绩效自评报告', 'other'), ('一、项目概况', 'overview'),
+ ('项目资金5万元。', 'overview'), ('二、存在的问题', 'problem'), ('无', 'problem')]
+>>> doc.reports[0].id, doc.reports[0].year
+('<text>#0', 2023)
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+
+from corpus.clean import CleanText, clean_text
+from corpus.errors import EvalCorpusError, InputError
+from corpus.meta import ReportMeta, attach_own_tables, describe, with_file_context
+from corpus.model import Document, Report, Section, Sentence
+from corpus.readers import RawText, iter_files, read_file
+from corpus.segment import Unit, segment
+from corpus.split import Split, cell_text, find_reports, is_title
+from corpus.structure import (
+    Heading,
+    HeadingMatch,
+    UnitPlace,
+    find_headings,
+    heading_paths,
+    place_headings,
+    place_units,
+    section_ends,
+    section_type_of,
+)
+
+#: Called with each file that cannot be read; return to go on with the next file.
+ErrorHandler = Callable[[InputError], None]
+
+
+class _LineIndex:
+    """1-based line numbers of raw offsets."""
+
+    def __init__(self, raw: str) -> None:
+        self._starts = [0]
+        find = raw.find
+        pos = find("\n")
+        while pos >= 0:
+            self._starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+
+    def line(self, offset: int) -> int:
+        return bisect_right(self._starts, offset)
+
+
+def _sentences(
+    units: Sequence[Unit],
+    report_id: str,
+    clean: CleanText,
+    lines: _LineIndex,
+    places: Sequence[UnitPlace] | None = None,
+    paths: Sequence[tuple[str, ...]] = (),
+    section_ids: Sequence[str] = (),
+) -> tuple[Sentence, ...]:
+    """The Sentence records of a report's units (``places`` None: residue, no report or section)."""
+    last = max(len(units) - 1, 1)
+    to_source = clean.span_to_source if clean.maps else None  # nothing was cleaned: same offsets
+    line = lines.line
+    out = []
+    for n, u in enumerate(units):
+        src_start, src_end = to_source(u.start, u.end) if to_source else (u.start, u.end)
+        sid = f"{report_id}#{n}"
+        if places is None:
+            out.append(
+                Sentence(
+                    sid,
+                    "",
+                    n,
+                    u.text,
+                    u.start,
+                    u.end,
+                    src_start,
+                    src_end,
+                    line(src_start),
+                    is_table=u.row,
+                    position=n / last,
+                )
+            )
+            continue
+        p = places[n]
+        k = p.heading
+        out.append(
+            Sentence(
+                sid,
+                report_id,
+                n,
+                u.text,
+                u.start,
+                u.end,
+                src_start,
+                src_end,
+                line(src_start),
+                section_ids[k] if k is not None else None,
+                p.section_type,
+                paths[k] if k is not None else (),
+                p.is_heading,
+                p.is_table,
+                n / last,
+            )
+        )
+    return tuple(out)
+
+
+def _sections(
+    units: Sequence[Unit],
+    headings: Sequence[Heading],
+    paths: Sequence[tuple[str, ...]],
+    report_id: str,
+    end: int,
+) -> list[Section]:
+    ids = [f"{report_id}#s{k}" for k in range(len(headings))]
+    starts = [units[h.unit].start for h in headings]
+    ends = section_ends(headings, starts, end)
+    return [
+        Section(
+            ids[k],
+            report_id,
+            units[h.unit].text,
+            h.level,
+            h.match.numbering,
+            h.effective_type,
+            starts[k],
+            ends[k],
+            ids[h.parent] if h.parent is not None else None,
+            paths[k],
+        )
+        for k, h in enumerate(headings)
+    ]
+
+
+def _report(
+    name: str,
+    k: int,
+    units: Sequence[Unit],
+    meta: ReportMeta,
+    text: str,
+    end: int,
+    clean: CleanText,
+    lines: _LineIndex,
+    candidates: Sequence[tuple[int, HeadingMatch]],
+) -> Report:
+    report_id = f"{name}#{k}"
+    table_report = meta.table
+    tables = [
+        i
+        for i, u in enumerate(units)
+        if i > 0 and "表" in u.text and is_title(u) and section_type_of(cell_text(u)) == "score-table"
+    ]
+    found = find_headings(units, table_report=table_report, table_titles=tables, candidates=candidates)
+    headings = place_headings(found)
+    places = place_units(units, headings, default_type="score-table" if table_report else "other")
+    paths = heading_paths(headings, [u.text for u in units])
+    sections = _sections(units, headings, paths, report_id, end)
+    sentences = _sentences(units, report_id, clean, lines, places, paths, [s.id for s in sections])
+    start = units[0].start if units else 0
+    return Report(
+        report_id,
+        name,
+        k,
+        meta.title,
+        meta.project,
+        meta.agency,
+        meta.year,
+        meta.kind,
+        start,
+        end,
+        text[start:end],
+        tuple(sections),
+        sentences,
+    )
+
+
+def build_document(raw: RawText, name: str) -> Document:
+    """Clean, split and structure a file's decoded text into a :class:`Document`."""
+    clean = clean_text(raw.text)
+    units = segment(clean.text)
+    return structure_document(raw, name, clean, units, find_reports(units))
+
+
+def structure_document(
+    raw: RawText, name: str, clean: CleanText, units: Sequence[Unit], split: Split
+) -> Document:
+    """The records of a file once cleaned, segmented and split: metadata, headings, sections, units.
+
+    (:func:`build_document` runs the whole pipeline; the stages are separate for the benchmark.)
+    """
+    text = clean.text
+    lines = _LineIndex(raw.text)
+    metas = [describe(units, lo, hi) for lo, hi in split.reports]
+    ranges, metas = attach_own_tables(units, split.reports, metas)
+    metas = with_file_context(metas)
+    reports = []
+    heads = [i for i, _ in split.headings]
+    for k, ((lo, hi), meta) in enumerate(zip(ranges, metas, strict=True)):
+        a, b = bisect_left(heads, lo), bisect_left(heads, hi)
+        candidates = [(i - lo, h) for i, h in split.headings[a:b]]
+        reports.append(
+            _report(name, k, units[lo:hi], meta, text, units[hi - 1].end, clean, lines, candidates)
+        )
+    residue = _sentences(units[: split.residue], f"{name}#residue", clean, lines)
+    return Document(raw.path, name, raw.format, raw.encoding, raw.text, text, tuple(reports), residue)
+
+
+def from_text(text: str, name: str = "<text>") -> Document:
+    """A document from text in memory (for tests and notebooks); nothing is read from disk.
+
+    >>> two = "甲项目绩效自评报告\\n一、项目概况\\n甲。\\n乙。\\n丙。\\n乙项目绩效自评报告\\n内容。"
+    >>> len(from_text(two).reports)
+    2
+    """
+    if not isinstance(text, str):
+        raise EvalCorpusError(f"from_text expects str, got {type(text).__name__}", path=name)
+    return build_document(RawText(name, "txt", None, text), name)
+
+
+def _given_files(given: str | Path) -> Iterator[tuple[Path, str]]:
+    p = Path(given)
+    if p.is_dir():
+        for f in iter_files([p]):
+            yield f, f.relative_to(p).as_posix()
+    else:
+        for f in iter_files([p]):
+            yield f, f.name
+
+
+def list_files(
+    paths: str | Path | Iterable[str | Path], *, on_error: ErrorHandler | None = None
+) -> list[tuple[Path, str]]:
+    """``(path, Document.name)`` of every file under ``paths``, folders recursively, in order.
+
+    A given path that does not exist (or is of an unsupported type) raises InputError, or is
+    passed to ``on_error`` and skipped.
+
+    >>> list_files([])
+    []
+    """
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    out: list[tuple[Path, str]] = []
+    for given in items:
+        try:
+            out.extend(_given_files(given))
+        except InputError as exc:
+            if on_error is None:
+                raise
+            on_error(exc)
+    return out
+
+
+def read_document(path: str | Path, name: str | None = None) -> Document:
+    """Read and build one file (raises InputError when it cannot be read)."""
+    return build_document(read_file(path), name or Path(path).name)
+
+
+def load_documents(
+    paths: str | Path | Iterable[str | Path], *, on_error: ErrorHandler | None = None
+) -> Iterator[Document]:
+    """Documents of the files under ``paths`` (folders recursively), in order.
+
+    A file that cannot be read raises :class:`InputError`, or, with ``on_error``, is passed to it
+    and skipped. ``Document.name`` is the path relative to the folder given (the file name for a
+    file given directly).
+
+    >>> list(load_documents([], on_error=print))
+    []
+    """
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    for given in items:
+        for path, name in list_files([given], on_error=on_error):
+            try:
+                raw = read_file(path)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+                continue
+            yield build_document(raw, name)
+
+
+def load(path_or_paths: str | Path | Iterable[str | Path]) -> list[Report]:
+    """All reports of the files under ``path_or_paths`` (raises InputError on a bad file).
+
+    >>> load([])
+    []
+    """
+    return [r for doc in load_documents(path_or_paths) for r in doc.reports]
+
+
+def open_inputs(
+    paths: str | Path | Iterable[str | Path], *, on_error: ErrorHandler | None = None
+) -> Iterator[Document]:
+    """Documents from raw files or stored corpora (a folder holding ``manifest.json``), mixed freely.
+
+    Every command takes its inputs through this, so ``evalcorpus tag DIR`` works on a folder of
+    reports as on the output of ``evalcorpus ingest --out DIR``. A stored corpus is streamed; a
+    corrupt one raises InputError (or goes to ``on_error``) where the damage is found.
+    """
+    from corpus.store import MANIFEST, iter_corpus
+
+    items = [paths] if isinstance(paths, (str, Path)) else list(paths)
+    for given in items:
+        if Path(given).is_dir() and (Path(given) / MANIFEST).is_file():
+            try:
+                yield from iter_corpus(given)
+            except InputError as exc:
+                if on_error is None:
+                    raise
+                on_error(exc)
+        else:
+            yield from load_documents([given], on_error=on_error)

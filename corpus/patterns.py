@@ -1,0 +1,316 @@
+"""Compiled regexes and lookup tables for segmenting, structuring, splitting and describing reports.
+
+Everything is compiled once, at import. No pattern has nested unbounded repeats; the ones that
+scan a whole unit are anchored or bounded. (Reading and cleaning patterns live in
+``corpus.resources``.)
+
+>>> bool(HEADING_RE["paren-cn"].match("（二）项目绩效目标。"))
+True
+>>> bool(TITLE_RE.search("某县某局2023年度项目支出绩效自评报告"))
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- sentence units ----------------------------------------------------------------------------
+
+#: Characters that end a unit (besides a line break). ``；`` and ``;`` do not.
+UNIT_END_CHARS = "。！？"
+
+#: One unit inside a line: text up to and including a run of enders, or the rest of the line.
+UNIT_RE = re.compile(r"[^。！？\n]*[。！？]+|[^。！？\n]+")
+
+#: Whitespace stripped from both ends of a unit (ASCII, ideographic space, NBSP).
+UNIT_STRIP = " \t\r\f\v\u3000\u00a0"
+
+#: A table row written on one line: two cells joined by a tab, or pipes as in web-page tables.
+TABLE_ROW_RE = re.compile(r"[^\s\t]\t+[^\s\t]|\s\|\s|\|\s*\||^\s*\|")
+
+# --- headings ----------------------------------------------------------------------------------
+
+CN_DIGITS = "〇零一二三四五六七八九十百两"
+_CN = f"[{CN_DIGITS}]{{1,4}}"
+
+#: One regex per numbering style, outermost first as they usually nest; group ``num`` is the
+#: number, and the match ends where the heading's text starts.
+HEADING_RE: dict[str, re.Pattern[str]] = {
+    "part": re.compile(rf"^第\s?(?P<num>{_CN}|\d{{1,2}})\s?部分[\s、．.:：]{{0,2}}"),
+    "cn": re.compile(rf"^(?P<num>{_CN})\s?[、．.，,]\s{{0,3}}"),
+    "paren-cn": re.compile(rf"^[（(]\s?(?P<num>{_CN})\s?[）)][\s、．.]{{0,3}}"),
+    "arabic": re.compile(r"^(?P<num>\d{1,2})\s?(?:[、．]|\.(?!\d))\s{0,3}"),
+    "paren-arabic": re.compile(r"^[（(]\s?(?P<num>\d{1,2})\s?[）)][\s、．.]{0,3}"),
+    "circled": re.compile(r"^(?P<num>[①-⑳])\s{0,3}"),
+}
+
+#: Characters a numbered heading can start with (a quick test before the regexes).
+HEADING_FIRST_CHARS = frozenset(
+    "第（(" + CN_DIGITS + "0123456789" + "".join(chr(c) for c in range(0x2460, 0x2474))
+)
+
+#: The style a mis-typed heading number really belongs to (``（2）`` written for ``（二）``).
+MISTYPED_STYLE: dict[str, str] = {"paren-arabic": "paren-cn", "arabic": "cn"}
+
+#: Highest number a heading opening a new (deeper) level may carry; one lost heading is tolerated.
+MAX_FIRST_NUMBER = 2
+
+#: Longest heading body (after the number) taken as a heading rather than a numbered paragraph.
+HEADING_MAX_CHARS = 40
+
+#: A heading body holding one of these goes on as prose (a list item, not a heading).
+HEADING_PROSE_RE = re.compile(r"[，,；;]|[：:].")
+
+#: Unnumbered heading lines: short, no sentence punctuation inside, naming a section and ending
+#: in a word that headings end in.
+PLAIN_HEADING_MAX_CHARS = 24
+PLAIN_HEADING_END_RE = re.compile(
+    r"(?:情况|分析|问题|建议|措施|结论|目标|概况|流程|效益|说明|评价|原因|做法|计划|依据|职能|简介|背景)$"
+)
+
+# --- section types -----------------------------------------------------------------------------
+
+#: Checked first, in order: combinations whose words would otherwise match another type.
+SECTION_TYPE_OVERRIDES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"自评表|评分表|打分表|评价表|绩效指标[（(]\d"), "score-table"),
+    (re.compile(r"名词解释|术语"), "glossary"),
+    (re.compile(r"目标.{0,6}(?:完成|实现|达成)|完成.{0,4}目标"), "completion"),
+)
+
+#: Keyword → section type; the keyword found earliest in the heading decides.
+SECTION_KEYWORDS: dict[str, str] = {
+    # problem
+    "存在的问题": "problem",
+    "存在问题": "problem",
+    "主要问题": "problem",
+    "问题": "problem",
+    "偏离": "problem",
+    "不足": "problem",
+    # suggestion
+    "建议": "suggestion",
+    "改进措施": "suggestion",
+    "整改": "suggestion",
+    "下一步": "suggestion",
+    "改进": "suggestion",
+    "措施": "suggestion",
+    # conclusion
+    "结论": "conclusion",
+    "总体评价": "conclusion",
+    "综合评价": "conclusion",
+    "评价结果": "conclusion",
+    "自评结果": "conclusion",
+    "自评得分": "conclusion",
+    "评分情况": "conclusion",
+    # goal
+    "绩效目标": "goal",
+    "年度目标": "goal",
+    "总体目标": "goal",
+    "目标设定": "goal",
+    "目标设置": "goal",
+    "预期目标": "goal",
+    "实施目的": "goal",
+    "目标": "goal",
+    # financial management
+    "财务管理": "financial-management",
+    "资金管理": "financial-management",
+    "资产管理": "financial-management",
+    "采购管理": "financial-management",
+    "会计": "financial-management",
+    "内控": "financial-management",
+    "内部控制": "financial-management",
+    # funds
+    "资金使用": "funds",
+    "预算执行": "funds",
+    "资金投入": "funds",
+    "资金到位": "funds",
+    "资金计划": "funds",
+    "资金申报": "funds",
+    "资金安排": "funds",
+    "资金收支": "funds",
+    "收支": "funds",
+    "预算安排": "funds",
+    "预算管理": "funds",
+    "收入": "funds",
+    "支出": "funds",
+    "经费": "funds",
+    "资金": "funds",
+    "预算": "funds",
+    "决算": "funds",
+    "结余": "funds",
+    "结转": "funds",
+    "投入": "funds",
+    # implementation
+    "组织实施": "implementation",
+    "实施情况": "implementation",
+    "实施及管理": "implementation",
+    "项目管理": "implementation",
+    "组织架构": "implementation",
+    "监管": "implementation",
+    "评价实施": "implementation",
+    "实施": "implementation",
+    "工作开展": "implementation",
+    "开展情况": "implementation",
+    "管理情况": "implementation",
+    "过程": "implementation",
+    "自评工作": "implementation",
+    "评价工作": "implementation",
+    "评价小组": "implementation",
+    "组织": "implementation",
+    # completion
+    "完成情况": "completion",
+    "绩效情况": "completion",
+    "产出": "completion",
+    "绩效分析": "completion",
+    "履职": "completion",
+    "绩效": "completion",
+    "成效": "completion",
+    # benefit
+    "效益": "benefit",
+    "效果": "benefit",
+    "满意度": "benefit",
+    "可持续": "benefit",
+    # overview
+    "概况": "overview",
+    "概述": "overview",
+    "基本情况": "overview",
+    "背景": "overview",
+    "简介": "overview",
+    "职能": "overview",
+    "机构": "overview",
+    "人员": "overview",
+    "单位情况": "overview",
+    "部门情况": "overview",
+    "立项": "overview",
+}
+
+#: One alternation over all keywords, longest first so ``存在的问题`` wins over ``问题``.
+SECTION_KEYWORD_RE = re.compile("|".join(sorted(map(re.escape, SECTION_KEYWORDS), key=len, reverse=True)))
+
+#: Section types whose sub-sections keep them whatever their own topic …
+STICKY_TYPES = frozenset(("problem", "suggestion", "score-table", "glossary"))
+
+#: … unless the sub-section is one of these (``四、问题及建议`` → ``（二）相关建议``).
+STICKY_OVERRIDES = frozenset(("problem", "suggestion", "conclusion"))
+
+# --- splitting ---------------------------------------------------------------------------------
+
+#: A report title: a short line naming a report kind near its end (optionally a bracketed name after).
+TITLE_RE = re.compile(
+    r"(?:绩效自评报告|自评报告|绩效评价报告|评价报告|绩效报告|绩效自评表|自评表|评价表|自评结果|"
+    r"部门决算|决算说明|(?:自评|评价|绩效)[\u4e00-\u9fff]{0,4}的报告)"
+    r"(?:[（(][^）)\n]{0,40}[）)]){0,2}\s*$"
+)
+
+#: Words every title holds (a quick test before :data:`TITLE_RE`).
+TITLE_HINT_RE = re.compile(r"报告|自评|评价|决算|结果")
+
+#: Longest line taken for a title.
+TITLE_MAX_CHARS = 80
+
+#: A line that refers to a title rather than being one (``附表：…自评表``, ``详见…``).
+TITLE_REFERENCE_RE = re.compile(r"^(?:附表|附件|详见|见|参见|附)\s?\d{0,2}\s?[：:]|[。！？；;，,]|《")
+
+#: An attachment label standing alone on its line: ``附件2``, ``附件4-2:``.
+ATTACHMENT_RE = re.compile(r"^附\s?件\s?[\d一二三四五六七八九十]{0,3}(?:[-－—]\d{1,2})?\s?[:：]?$")
+
+#: A lone appendix-table label announcing the table that follows: ``附表``, ``附表1：``.
+APPENDIX_LINE_RE = re.compile(r"^附\s?表\s?\d{0,2}\s?[:：]?$")
+
+#: A line that names an organisation (agency) and nothing else.
+AGENCY_LINE_RE = re.compile(
+    r"^[\u4e00-\u9fff（）()]{2,40}(?:局|中心|委员会|委|厅|办公室|办|院|所|站|馆|会|队|部|政府|街道|"
+    r"镇|乡|公司|学校|小学|中学|大学|医院|联合会|事务所|处|科)(?:[（(]盖章[）)])?$"
+)
+
+#: Headings that open a report's first section: an overview, or a department's basic facts …
+OPENING_TYPES = frozenset(("overview",))
+
+#: … and top-level sections that close a report: after one, any fresh 一、 opens the next report.
+CLOSING_TYPES = frozenset(("problem", "suggestion", "conclusion"))
+
+#: Fewest content units a report must hold before a new title or a numbering restart ends it.
+MIN_REPORT_CONTENT = 3
+
+#: Fewest sentences (units ending in 。！？) a report must hold before a new title ends it …
+MIN_REPORT_PROSE = 1
+
+#: … unless it holds this many content units (a score table, cells one per line).
+MIN_HEADINGLESS_CONTENT = 30
+
+#: Longest unit taken for page furniture.
+RESIDUE_MAX_CHARS = 160
+
+#: Page furniture of web pages and converted PDFs: breadcrumbs, index-number blocks, page numbers.
+#: Matched against the unit with all whitespace removed (``索 引 号`` is ``索引号``).
+PAGE_RESIDUE_RE = re.compile(
+    r"^[•·●▪■◆*]|^-(?=[\u4e00-\u9fff])|"
+    r"^[\[【]?(?:索引号|发布机构|发文机构|发文机关|发布时间|发布日期|发文日期|成文日期|生成日期|"
+    r"来源|作者|浏览量|浏览次数|点击数|访问量|字号|字体|主题分类|题裁分类|体裁分类|组配分类|"
+    r"信息分类|信息类别|公开目录|公开方式|公开范围|公开时限|公开责任部门|责任部门|文号|发文字号|文件名称|"
+    r"统一登记号|主题词|归档时间|信息来源|信息发布人|时效性|有效性|是否有效|废止时间|废止日期|备案登记号|"
+    r"报表编号|文档名称|栏目|上传人|标题)[\]】]?[:：|]?|"
+    r"当前位置|所在位置|当前页面|您现在|您当前|首页[>＞/»]|[>＞»]{1,2}\S|"
+    r"^[?？]{3,}|^[—\-–]\d{1,4}[—\-–]$|^\d{1,4}/\d{1,4}$|^(?:https?://|www\.)|"
+    r"打印|关闭窗口|分享到|无障碍|长辈版|老年版|适老化|扫一扫|【[大中小]】|^\|+$|^[-|]{3,}$"
+)
+
+# --- metadata ----------------------------------------------------------------------------------
+
+#: A year in a title or text (2023年, 2023年度), and a fiscal year proper (2023年度).
+YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s?年")
+FISCAL_YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s?年度")
+
+#: A bracketed project name closing a title: ``…自评报告（劳务费）``.
+BRACKETED_TAIL_RE = re.compile(r"[（(]([^）)]{2,40})[）)]\s*$")
+
+#: Score-table cells whose next cell holds the value.
+PROJECT_LABEL_RE = re.compile(
+    r"^(?:项目名称|转移支付[（(]项目[）)]名称|专项资金名称|资金名称)\s?[:：]?\s?(?P<rest>.{0,80})$"
+)
+AGENCY_LABEL_RE = re.compile(
+    r"^(?:(?:地方)?主管部门|实施单位|项目单位|单位名称|预算单位|部门名称|项目实施单位|资金使用单位|填报单位)"
+    r"\s?(?:[（(]\s?(?:盖章|公章)\s?[）)])?\s?[:：]?\s?(?P<rest>.{0,60})$"
+)
+
+#: Label cells naming the implementing body, preferred over 主管部门 (the supervising one).
+IMPLEMENTER_LABELS = ("实施单位", "项目单位", "单位名称", "项目实施单位", "资金使用单位", "填报单位")
+
+#: An agency opening a title, before its year or 关于: ``某县某局2023年度…报告``.
+TITLE_AGENCY_RE = re.compile(
+    r"^([\u4e00-\u9fff]{2,30}?(?:局|中心|委员会|委|厅|办公室|政府|联合会|残联|办事处|馆|院|镇|乡))(?=\d|关于)"
+)
+
+#: First characters of the label cells above (a quick test before the regexes).
+LABEL_FIRST_CHARS = frozenset("项转专资主实单预部地填")
+
+#: A project code before the project name in score tables: ``51090423T000007872173-``.
+PROJECT_CODE_RE = re.compile(r"^[0-9A-Z]{10,30}\s?[-－—]\s?")
+
+#: The end of an organisation name in running text (the name is found by walking back from it).
+AGENCY_SUFFIX_RE = re.compile(
+    r"(?:中心|局|厅|委员会|办公室|联合会|图书馆|博物馆|医院|卫生院|[镇乡]人民政府)(?![面势限])"
+)
+
+#: Characters that end a name when walking back from its suffix: function words, dates, verbs
+#: that precede an organisation (由某局, 下达某中心, 分配给某局, 2023年某局).
+AGENCY_STOP_CHARS = frozenset("给由在对向为是了的与及将把被从按据经至到并等达年月日其各该我本挂于设除")
+
+#: Longest organisation name taken from running text.
+AGENCY_MAX_CHARS = 22
+
+#: A name from running text must hold a place (某省, 某市, 某县, 某区 …) in its first characters.
+AGENCY_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}?[省市县区州旗镇乡]")
+
+#: Bodies named in a report that are not its author (finance bureaus issuing funds, the State Council …).
+NOT_AGENCY_RE = re.compile(
+    r"财政|国务院|(?<![镇乡])人民政府|党委|区委|县委|市委|省委|中共|组织部|审计|税务|人民银行"
+)
+
+#: Words that make a name a mere fragment, not an organisation (``我局``, ``本中心``…).
+AGENCY_PREFIX_STOP = re.compile(r"^(?:[我本该各由经向对在与和及为是将按从至到给]|下属|所属|分管)")
+
+#: Kind cues: a department-wide report, or a document that is not a performance report.
+DEPARTMENT_RE = re.compile(r"部门整体|整体支出|部门预算绩效|部门预算整体|单位整体|部门绩效|整体绩效")
+OTHER_KIND_RE = re.compile(r"决算|预算公开|预算说明|工作总结|工作计划")
+DEPARTMENT_OPENING_RE = re.compile(r"^[一1][、．.]\s?(?:部门|单位)")
+OTHER_OPENING_RE = re.compile(r"^第\s?[一1]\s?部分\s?(?:部门|单位)概况")

@@ -1,0 +1,158 @@
+"""Score segmentation, splitting and metadata against the hand-made gold in ``../shared/gold``.
+
+* units: per file, our unit texts and the gold ones are aligned in order (whitespace aside); the
+  figures are the share of gold units we produce exactly and the share of ours that are in gold;
+* reports: per seed file, the count, and each report's first unit against gold ``first_text``
+  (a prefix, since gold may truncate it), in order;
+* metadata: per field (title, agency, year, kind), the share of gold reports whose value we match
+  (reports paired in order, only in files whose report count matches).
+
+>>> a = unit_agreement({"f": ["甲。", "乙"]}, {"f": ["甲。", "乙", "丙"]})
+>>> (a.gold_matched, a.gold_total, a.ours_matched, a.ours_total)
+(2, 2, 2, 3)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from corpus.model import Document
+from corpus.segment import document_units
+
+_SPACE = re.compile(r"\s+")
+META_FIELDS: tuple[str, ...] = ("title", "agency", "year", "kind")
+
+
+def squash(text: str | None) -> str:
+    """Text without any whitespace (the comparison key of every scorer).
+
+    >>> squash(" 1、 项目\\t概况 ")
+    '1、项目概况'
+    """
+    return _SPACE.sub("", text or "")
+
+
+@dataclass(frozen=True)
+class UnitAgreement:
+    """Counts of the unit comparison, with the files that differ."""
+
+    gold_matched: int
+    gold_total: int
+    ours_matched: int
+    ours_total: int
+    differing: tuple[str, ...] = ()
+
+    @property
+    def recall(self) -> float:
+        """Share of gold units we produce exactly."""
+        return self.gold_matched / self.gold_total if self.gold_total else 1.0
+
+    @property
+    def precision(self) -> float:
+        """Share of our units that are gold units."""
+        return self.ours_matched / self.ours_total if self.ours_total else 1.0
+
+
+def unit_agreement(gold: Mapping[str, Sequence[str]], ours: Mapping[str, Sequence[str]]) -> UnitAgreement:
+    """Align gold and our units per file, in order (files absent from ``gold`` are ignored)."""
+    gm = gt = om = ot = 0
+    differing = []
+    for name, gold_units in gold.items():
+        a = [squash(t) for t in gold_units]
+        b = [squash(t) for t in ours.get(name, ())]
+        matched = sum(block.size for block in SequenceMatcher(a=a, b=b, autojunk=False).get_matching_blocks())
+        gm, gt, om, ot = gm + matched, gt + len(a), om + matched, ot + len(b)
+        if matched != len(a) or matched != len(b):
+            differing.append(name)
+    return UnitAgreement(gm, gt, om, ot, tuple(differing))
+
+
+@dataclass(frozen=True)
+class ReportAgreement:
+    """Report split figures: files with the right count, reports whose first unit matches."""
+
+    files: int
+    files_count_ok: int
+    gold_reports: int
+    our_reports: int
+    first_text_ok: int
+    mismatches: tuple[str, ...] = ()
+
+    @property
+    def exact(self) -> bool:
+        counts_ok = self.files == self.files_count_ok
+        return counts_ok and self.gold_reports == self.first_text_ok == self.our_reports
+
+
+def report_agreement(gold: Mapping[str, Sequence[Mapping]], docs: Mapping[str, Document]) -> ReportAgreement:
+    """Compare each gold file's reports with ours: count, order and first_text (as a prefix)."""
+    files_ok = first_ok = ours = total = 0
+    mismatches = []
+    for name, gold_reports in gold.items():
+        doc = docs.get(name)
+        reports = doc.reports if doc else ()
+        ours += len(reports)
+        total += len(gold_reports)
+        files_ok += len(reports) == len(gold_reports)
+        for k, g in enumerate(gold_reports):
+            mine = squash(reports[k].first_text) if k < len(reports) else ""
+            want = squash(g.get("first_text"))
+            if mine.startswith(want) and want:
+                first_ok += 1
+            else:
+                mismatches.append(f"{name}#{k}: gold {want[:30]!r}, ours {mine[:30]!r}")
+    return ReportAgreement(len(gold), files_ok, total, ours, first_ok, tuple(mismatches))
+
+
+@dataclass(frozen=True)
+class MetaAgreement:
+    """Per-field matches over the gold reports that could be paired."""
+
+    paired: int
+    matched: dict[str, int] = field(default_factory=dict)
+    mismatches: tuple[str, ...] = ()
+
+    def share(self, name: str) -> float:
+        return self.matched.get(name, 0) / self.paired if self.paired else 0.0
+
+
+def meta_agreement(gold: Mapping[str, Sequence[Mapping]], docs: Mapping[str, Document]) -> MetaAgreement:
+    """Compare title (whitespace aside), agency, year and kind of reports paired in order."""
+    matched: dict[str, int] = defaultdict(int)
+    paired = 0
+    mismatches = []
+    for name, gold_reports in gold.items():
+        doc = docs.get(name)
+        if doc is None or len(doc.reports) != len(gold_reports):
+            continue
+        for k, (g, r) in enumerate(zip(gold_reports, doc.reports, strict=True)):
+            paired += 1
+            for f in META_FIELDS:
+                want, got = g.get(f), getattr(r, f)
+                ok = squash(str(want)) == squash(str(got)) if want is not None else got is None
+                matched[f] += ok
+                if not ok:
+                    mismatches.append(f"{name}#{k}.{f}: gold {want!r}, ours {got!r}")
+    return MetaAgreement(paired, dict(matched), tuple(mismatches))
+
+
+def read_gold_units(path: str | Path) -> dict[str, list[str]]:
+    """``{file: [unit text, …]}`` from a gold ``sentences.jsonl`` (in ``n`` order)."""
+    rows: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                rec = json.loads(line)
+                rows[rec["file"]].append((rec["n"], rec["text"]))
+    return {f: [t for _, t in sorted(v)] for f, v in rows.items()}
+
+
+def our_units(docs: Iterable[Document]) -> dict[str, list[str]]:
+    """``{Document.name: [unit text, …]}`` over residue and report units, in file order."""
+    return {doc.name: [s.text for s in document_units(doc)] for doc in docs}

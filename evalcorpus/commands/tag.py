@@ -1,0 +1,129 @@
+"""``evalcorpus tag``, ``train`` and ``evaluate``: sentence tagging from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from corpus.errors import EvalCorpusError, InputError
+from evalcorpus.commands._common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, console, print_error, print_jsonl
+
+
+def _tag_rows(paths: list[Path], model: Path | None) -> tuple[list[dict[str, Any]], int]:
+    from corpus.load import open_inputs
+    from nlp.tagging import load_model
+    from nlp.tagging.tagger import tag_sentence_groups
+
+    clf = load_model(model)
+    failures: list[InputError] = []
+    rows: list[dict[str, Any]] = []
+    for doc in open_inputs([str(p) for p in paths], on_error=failures.append):
+        groups = [r.sentences for r in doc.reports] + ([doc.residue] if doc.residue else [])
+        names = [r.id for r in doc.reports] + ([""] if doc.residue else [])
+        for report_id, tagged in zip(names, tag_sentence_groups(groups, clf), strict=True):
+            for t in tagged:
+                s = t.sentence
+                rows.append({
+                    "file": doc.path, "report": report_id, "sentence": s.id, "section": s.section_type,
+                    "text": s.text, "labels": list(t.labels), "scores": t.scores,
+                })
+    for exc in failures:
+        print_error(str(exc))
+    return rows, len(failures)
+
+
+def tag_command(
+    paths: list[Path] = typer.Argument(..., help="Report files, folders, or stored corpora."),
+    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per unit on stdout."),
+    model: Path | None = typer.Option(None, "--model", help="Model file (default: the shipped model)."),
+    only_tagged: bool = typer.Option(False, "--only-tagged", help="Table: show only units with a tag."),
+) -> None:
+    """Tag every sentence unit as target / indicator / amount / problem."""
+    try:
+        rows, failed = _tag_rows(paths, model)
+    except EvalCorpusError as exc:
+        print_error(str(exc))
+        raise typer.Exit(EXIT_FATAL) from None
+    if jsonl:
+        for row in rows:
+            print_jsonl(row)
+    else:
+        table = Table("sentence", "section", "labels", "text", title="Sentence tags")
+        for row in rows:
+            if only_tagged and not row["labels"]:
+                continue
+            text = row["text"] if len(row["text"]) <= 60 else row["text"][:59] + "…"
+            table.add_row(row["sentence"], row["section"], ",".join(row["labels"]), text)
+        console.print(table)
+    if failed:
+        raise typer.Exit(EXIT_PARTIAL if rows else EXIT_FATAL)
+    raise typer.Exit(EXIT_OK)
+
+
+def train_command(
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold sentences.jsonl (repeatable)."),
+    corpus: list[Path] = typer.Option([], "--corpus", help="Folder of report files (context, weak labels)."),
+    weak: bool = typer.Option(True, "--weak/--no-weak", help="Add weak labels from corpus files without gold."),
+    out: Path = typer.Option(..., "--out", help="Model file to write (.npz, plus .npz.json)."),
+) -> None:
+    """Train a tagger on gold units (+ weak labels) and write it."""
+    from nlp.tagging.train import train_model
+
+    try:
+        with console.status("training…"):
+            meta = train_model(gold, corpus_dirs=corpus or None, weak=weak, out=out)
+    except EvalCorpusError as exc:
+        print_error(str(exc))
+        raise typer.Exit(EXIT_FATAL) from None
+    td = meta["training_data"]
+    console.print(f"wrote {out}: {td['gold_units']} gold units, {td['weak_units']} weak units, "
+                  f"gold sha256 {td['gold_sha256'][:12]}")
+
+
+def _metrics_table(title: str, metrics: dict[str, dict[str, float]]) -> Table:
+    from nlp.tagging.resources import TAGS
+
+    table = Table("tag", "precision", "recall", "F1", "support", title=title)
+    for tag in TAGS:
+        m = metrics[tag]
+        table.add_row(tag, f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}", str(m["support"]))
+    table.add_row("macro", "", "", f"{metrics['macro']['f1']:.3f}", "")
+    return table
+
+
+def evaluate_command(
+    gold: list[Path] = typer.Option(..., "--gold", help="Gold sentences.jsonl (repeatable)."),
+    model: Path | None = typer.Option(None, "--model", help="Model to apply (or whose parameters to cross-validate)."),
+    cv: str | None = typer.Option(None, "--cv", help="loo (leave one file out) or group-k (5 grouped folds)."),
+    corpus: list[Path] = typer.Option([], "--corpus", help="Folder of the gold files' reports (context)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the result as one JSON object."),
+) -> None:
+    """Per-tag precision/recall/F1, macro-F1 and the worst error patterns."""
+    from nlp.tagging.evaluate import run_evaluation
+
+    if cv not in (None, "loo", "group-k"):
+        print_error(f"--cv must be loo or group-k, not {cv!r}")
+        raise typer.Exit(EXIT_FATAL)
+    try:
+        result = run_evaluation(gold, model=model, cv=cv, corpus_dirs=corpus or None)
+    except EvalCorpusError as exc:
+        print_error(str(exc))
+        raise typer.Exit(EXIT_FATAL) from None
+    if json_out:
+        print_jsonl(result)
+        return
+    console.print(_metrics_table(result["title"], result["metrics"]))
+    errors = Table("error", "tag", "section", "shape", "count", "examples", title="Most frequent errors")
+    for e in result["errors"]:
+        errors.add_row(e["error"], e["tag"], e["section"], e["shape"], str(e["count"]), " ".join(e["examples"]))
+    console.print(errors)
+
+
+def register(app: typer.Typer) -> None:
+    """Add ``tag``, ``train`` and ``evaluate`` to the app."""
+    app.command("tag")(tag_command)
+    app.command("train")(train_command)
+    app.command("evaluate")(evaluate_command)

@@ -1,0 +1,292 @@
+"""The Whoosh engine: an on-disk index directory, an exclusive writer with a readable lock, searches.
+
+Atomicity comes from Whoosh's commit protocol: new segments are written beside the old ones and
+the table of contents (``_MAIN_<generation>.toc``) is written to a temporary file and renamed
+into place as the last step. A build that fails calls ``cancel()``; one that is killed leaves
+only unreferenced segment files, removed by the next commit. Readers always see the last
+committed generation.
+
+>>> import tempfile
+>>> engine = WhooshEngine.open(tempfile.mkdtemp() + "/ix", create=True)
+>>> engine.counts()
+{'sentence': 0, 'report': 0, 'file': 0}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter
+
+from corpus.atomic import atomic_write
+from corpus.errors import SearchIndexError
+from index.engine import Engine, EngineHits, EngineWriter, Filters, ReportGroups, SearchSpec
+from index.records import FileDoc, ReportDoc, SentenceDoc
+from index.schema import DOCTYPE_FILE, DOCTYPE_REPORT, DOCTYPE_SENTENCE, SCHEMA_VERSION, build_schema
+from index.whoosh_codec import (
+    decode_file,
+    decode_report,
+    decode_sentence,
+    encode_file,
+    encode_report,
+    encode_sentence,
+)
+from index.whoosh_query import filtered, gram_query, to_whoosh
+
+META_FILE = "evalcorpus-index.json"
+LOCK_INFO = "evalcorpus-writer.json"
+
+#: Facet name → (field, several values per document?)
+FACET_FIELDS: dict[str, tuple[str, bool]] = {
+    "tag": ("tags", True),
+    "agency": ("agency", False),
+    "year": ("year", False),
+    "boilerplate": ("bp_label", False),
+    "section": ("section", False),
+}
+
+
+def _lock_holder(path: Path) -> str:
+    try:
+        info = json.loads((path / LOCK_INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "another writer (no details recorded)"
+    return f"pid {info.get('pid')} on {info.get('host')} since {info.get('time')}"
+
+
+class WhooshWriter(EngineWriter):
+    """Adds records through one Whoosh writer."""
+
+    def __init__(self, writer: IndexWriter) -> None:
+        self._w = writer
+        self.dirty = False
+
+    def _add(self, fields: dict[str, Any], *, update: bool = False) -> None:
+        self.dirty = True
+        if update:
+            self._w.update_document(**fields)
+        else:
+            self._w.add_document(**fields)
+
+    def add_sentence(self, doc: SentenceDoc) -> None:
+        self._add(encode_sentence(doc))
+
+    def add_report(self, doc: ReportDoc) -> None:
+        self._add(encode_report(doc))
+
+    def add_file(self, doc: FileDoc) -> None:
+        self._add(encode_file(doc))
+
+    def replace_sentence(self, doc: SentenceDoc) -> None:
+        self._add(encode_sentence(doc), update=True)
+
+    def replace_report(self, doc: ReportDoc) -> None:
+        self._add(encode_report(doc), update=True)
+
+    def delete_file(self, name: str) -> None:
+        self.dirty = True
+        self._w.delete_by_term("file", name)
+
+
+class WhooshEngine(Engine):
+    """An index directory opened with Whoosh."""
+
+    def __init__(self, path: Path, ix: windex.Index) -> None:
+        self.path = str(path)
+        self._dir = path
+        self.ix = ix
+        self._searcher: Searcher | None = None
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> WhooshEngine:
+        """Open the index at ``path``; with ``create=True`` make an empty one if there is none."""
+        where = Path(path)
+        if windex.exists_in(str(where)):
+            cls._check_meta(where)
+            return cls(where, windex.open_dir(str(where)))
+        if not create:
+            raise SearchIndexError(
+                "no index here (build one with `evalcorpus build PATH --index DIR`)", path=str(where)
+            )
+        if where.exists() and any(where.iterdir()):
+            raise SearchIndexError(
+                "directory is not empty and holds no index; choose another", path=str(where)
+            )
+        try:
+            where.mkdir(parents=True, exist_ok=True)
+            ix = windex.create_in(str(where), build_schema())
+        except OSError as exc:
+            raise SearchIndexError(f"cannot create index: {exc.strerror or exc}", path=str(where)) from exc
+        with atomic_write(where / META_FILE) as handle:
+            json.dump({"schema_version": SCHEMA_VERSION, "engine": "whoosh"}, handle)
+        return cls(where, ix)
+
+    @staticmethod
+    def _check_meta(where: Path) -> None:
+        try:
+            meta = json.loads((where / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise SearchIndexError(
+                "not an evalcorpus index (metadata missing or unreadable)", path=str(where)
+            ) from exc
+        if meta.get("schema_version") != SCHEMA_VERSION:
+            raise SearchIndexError(
+                f"index schema version {meta.get('schema_version')} != {SCHEMA_VERSION}; rebuild it",
+                path=str(where),
+            )
+
+    # -- writing -----------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writer(self, *, procs: int = 1) -> Iterator[EngineWriter]:
+        try:
+            options: dict[str, Any] = {"procs": procs, "limitmb": 256} if procs > 1 else {}
+            writer = self.ix.writer(timeout=0.0, **options)
+        except windex.LockError as exc:
+            raise SearchIndexError(f"index is locked by {_lock_holder(self._dir)}", path=self.path) from exc
+        info = {
+            "pid": os.getpid(),
+            "host": socket.gethostname(),
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        }
+        with atomic_write(self._dir / LOCK_INFO) as handle:
+            json.dump(info, handle)
+        wrapped = WhooshWriter(writer)
+        try:
+            yield wrapped
+        except BaseException:
+            writer.cancel()
+            raise
+        else:
+            if wrapped.dirty:
+                writer.commit()
+            else:  # nothing changed: keep the current generation
+                writer.cancel()
+        finally:
+            with contextlib.suppress(OSError):
+                (self._dir / LOCK_INFO).unlink()
+            self._refresh()
+
+    def _refresh(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def searcher(self) -> Searcher:
+        """The engine's searcher, reused across queries (warm caches), refreshed after a commit."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        elif not self._searcher.up_to_date():
+            # Not Searcher.refresh(): in whoosh3 3.54 it fails on a searcher of an empty index.
+            self._searcher.close()
+            self._searcher = self.ix.searcher()
+        return self._searcher
+
+    def close(self) -> None:
+        self._refresh()
+        self.ix.close()
+
+    # -- reading -----------------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        s = self.searcher()
+        kinds = (DOCTYPE_SENTENCE, DOCTYPE_REPORT, DOCTYPE_FILE)
+        return {d: sum(1 for _ in wq.Term("doctype", d).docs(s)) for d in kinds}  # live documents only
+
+    def files(self) -> dict[str, FileDoc]:
+        docs = (decode_file(f) for f in self.searcher().documents(doctype=DOCTYPE_FILE))
+        return {d.name: d for d in docs}
+
+    def sentences(self, *, file: str | None = None) -> Iterator[SentenceDoc]:
+        s = self.searcher()
+        q: wq.Query = wq.Term("doctype", DOCTYPE_SENTENCE)
+        if file is not None:
+            q = wq.And([q, wq.Term("file", file)])
+        for docnum in q.docs(s):
+            yield decode_sentence(s.reader().stored_fields(docnum))
+
+    def reports(self) -> Iterator[ReportDoc]:
+        for stored in self.searcher().documents(doctype=DOCTYPE_REPORT):
+            yield decode_report(stored)
+
+    def report(self, report_id: str) -> ReportDoc | None:
+        stored = self.searcher().document(id=report_id)
+        return decode_report(stored) if stored and stored.get("doctype") == DOCTYPE_REPORT else None
+
+    # -- searching ---------------------------------------------------------------------------
+    def _facets(self, results: Any) -> dict[str, dict[str | int, int]]:
+        return {name: dict(results.groups(name)) for name in FACET_FIELDS}
+
+    def _run(self, spec: SearchSpec, limit: int | None) -> Any:
+        kwargs: dict[str, Any] = {"limit": limit}
+        if spec.sort == "year":
+            kwargs["sortedby"] = [sorting.FieldFacet("year", reverse=True), sorting.ScoreFacet()]
+        if spec.facets:
+            kwargs["groupedby"] = {
+                name: sorting.FieldFacet(field, allow_overlap=multi, maptype=sorting.Count)
+                for name, (field, multi) in FACET_FIELDS.items()
+            }
+        query = filtered(to_whoosh(spec.query, spec.citation_keys), spec.filters)
+        return self.searcher().search(query, **kwargs)
+
+    def search(self, spec: SearchSpec) -> EngineHits:
+        limit = None if spec.limit is None else spec.offset + spec.limit
+        results = self._run(spec, limit)
+        end = len(results.top_n) if spec.limit is None else spec.offset + spec.limit
+        hits = tuple(
+            (results[i].score or 0.0, decode_sentence(results[i].fields()))
+            for i in range(spec.offset, min(end, len(results.top_n)))
+        )
+        return EngineHits(total=len(results), hits=hits, facets=self._facets(results) if spec.facets else {})
+
+    def search_reports(self, spec: SearchSpec) -> ReportGroups:
+        results = self._run(spec, None)
+        column = self.searcher().reader().column_reader("report_id")
+        order: dict[str, list[float]] = {}
+        for score, docnum in (
+            (results.score(i) or 0.0, results.docnum(i)) for i in range(len(results.top_n))
+        ):
+            order.setdefault(column[docnum], []).append(score)
+        ranked = tuple((scores[0], rid, len(scores)) for rid, scores in order.items())
+        stop = None if spec.limit is None else spec.offset + spec.limit
+        return ReportGroups(
+            total=len(ranked),
+            groups=ranked[spec.offset : stop],
+            facets=self._facets(results) if spec.facets else {},
+        )
+
+    def best_sentence(self, spec: SearchSpec, report_id: str) -> tuple[float, SentenceDoc] | None:
+        narrowed = SearchSpec(
+            query=spec.query,
+            filters=_with_report(spec, report_id),
+            citation_keys=spec.citation_keys,
+            limit=1,
+        )
+        hits = self.search(narrowed).hits
+        return hits[0] if hits else None
+
+    def citing(self, keys: tuple[str, ...], text: str) -> list[SentenceDoc]:
+        parts: list[wq.Query] = [wq.Term("cites", k) for k in keys]
+        by_title = gram_query("cite_titles", text)
+        if by_title is not None:
+            parts.append(by_title)
+        if not parts:
+            return []
+        s = self.searcher()
+        q = wq.And([wq.Term("doctype", DOCTYPE_SENTENCE), wq.Or(parts)])
+        docs = [decode_sentence(s.reader().stored_fields(d)) for d in q.docs(s)]
+        return sorted(docs, key=lambda d: (d.file, d.report_id, d.n))
+
+
+def _with_report(spec: SearchSpec, report_id: str) -> Filters:
+    return replace(spec.filters, report_ids=(report_id,))

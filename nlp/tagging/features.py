@@ -1,0 +1,147 @@
+"""Feature strings of a sentence unit: words, character n-grams, figures classes and context.
+
+A unit is tokenised once (``nlp.tokenize.tokenize``); figures become class tokens
+(``<MONEY>``, ``<PCT>`` …) so the model learns patterns, not values. Context features come from
+:class:`nlp.tagging.context.UnitContext`. Features are split in two blocks, text and context,
+which the vectoriser weighs separately.
+
+>>> from nlp.tagging.context import derive_contexts
+>>> fs = unit_features("资金55万元。", derive_contexts(["资金55万元。"])[0])
+>>> "w:<MONEY>" in fs.text, "f:money" in fs.context
+(True, True)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from nlp.tagging import resources as R
+from nlp.tagging.context import UnitContext, derive_contexts
+from nlp.tokenize import Token, normalize_width, tokenize
+
+#: Characters of a unit looked at for n-grams; longer units are cut (a 20,000-char line stays cheap).
+MAX_CHARS = 400
+#: Tokens of a unit used for word features.
+MAX_TOKENS = 200
+
+Tokenizer = Callable[[str], list[Token]]
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureSet:
+    """The two feature blocks of one unit."""
+
+    text: tuple[str, ...]
+    context: tuple[str, ...]
+
+
+def _word_features(tokens: Sequence[Token]) -> list[str]:
+    words = [t.feature for t in tokens[:MAX_TOKENS] if t.kind != "punct" or t.text in "：:；%≥≤＝=《》"]
+    out = [f"w:{w}" for w in words]
+    out.extend(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+    return out
+
+
+def _char_features(text: str) -> list[str]:
+    s = R.DIGITS.sub("0", normalize_width(text[:MAX_CHARS]))
+    s = "".join(ch for ch in s if not ch.isspace())
+    return [f"c:{s[i : i + n]}" for n in (2, 3) for i in range(len(s) - n + 1)]
+
+
+def _figure_flags(tokens: Sequence[Token], text: str) -> list[str]:
+    kinds = {t.kind for t in tokens}
+    out = [f"f:{k}" for k in ("money", "pct", "date", "docno", "num") if k in kinds]
+    n = len(text)
+    out.append("len:" + ("1" if n <= 4 else "2" if n <= 12 else "3" if n <= 40 else "4" if n <= 120 else "5"))
+    if text.rstrip().endswith(("。", "；", ";")):
+        out.append("f:stop")
+    out.extend(f"cue:{name}" for name in cue_names(text))
+    return out
+
+
+def cue_names(text: str) -> list[str]:
+    """Names of the lexical cue families found in ``text``.
+
+    >>> cue_names("资金管理有待加强。")
+    ['problem', 'suggest']
+    """
+    head = text[:MAX_CHARS]
+    return [name for name, rx in R.CUES if rx.search(head)]
+
+
+def _context_features(ctx: UnitContext, head_words: Sequence[str], money: bool) -> list[str]:
+    out = [
+        f"sec:{ctx.section}",
+        f"top:{ctx.top_section}",
+        f"shape:{ctx.shape}",
+        f"region:{ctx.region}",
+        f"rowkey:{ctx.row_key}",
+        f"pos:{min(int(ctx.position * 5), 4)}",
+        f"sec*shape:{ctx.section}_{ctx.shape}",
+        f"region*shape:{ctx.region}_{ctx.shape}",
+        f"sec*money:{ctx.section}_{money}",
+    ]
+    if ctx.is_heading:
+        out.append("is_heading")
+    if ctx.is_table:
+        out.append("is_table")
+    if ctx.corpus_section:
+        out.append(f"csec:{ctx.corpus_section}")
+        out.append(f"csec*shape:{ctx.corpus_section}_{ctx.shape}")
+        out.extend(f"cflag:{f}" for f in ctx.corpus_flags)
+        out.extend(f"chcue:{c}" for c in cue_names(ctx.corpus_heading))
+    out.extend(f"h:{w}" for w in head_words)
+    out.extend(f"hcue:{c}" for h in ctx.headings[-1:] for c in cue_names(h))
+    out.extend(f"n{v}" for v in ctx.neighbours)
+    prev = next((v[3:] for v in ctx.neighbours if v.startswith("-1:")), "edge")
+    out.append(f"prev*shape:{prev}_{ctx.shape}")
+    return out
+
+
+def unit_features(
+    text: str,
+    ctx: UnitContext,
+    *,
+    tokens: Sequence[Token] | None = None,
+    head_words: Sequence[str] = (),
+) -> FeatureSet:
+    """The feature blocks of one unit (``tokens`` default to ``tokenize(text)``)."""
+    toks = tokenize(text) if tokens is None else tokens
+    flags = _figure_flags(toks, text)
+    money = "f:money" in flags
+    sections = {ctx.section, ctx.corpus_section or ctx.section}
+    crossed = [f"sec*{f}:{sec}" for f in flags if f.startswith("cue:") for sec in sections]
+    if not ctx.is_heading:
+        crossed.extend(f"body:{sec}" for sec in sections)
+    return FeatureSet(
+        text=tuple(_word_features(toks) + _char_features(text)),
+        context=tuple(flags + crossed + _context_features(ctx, head_words, money)),
+    )
+
+
+def sequence_features(
+    texts: Sequence[str],
+    contexts: Sequence[UnitContext] | None = None,
+    *,
+    tokenizer: Tokenizer = tokenize,
+) -> list[FeatureSet]:
+    """Feature blocks of every unit of one report, each unit tokenised once, headings cached.
+
+    >>> [len(f.text) > 0 for f in sequence_features(["一、绩效目标", "完成培训20场。"])]
+    [True, True]
+    """
+    ctxs = list(contexts) if contexts is not None else derive_contexts(texts)
+    cache: dict[str, list[str]] = {}
+    out: list[FeatureSet] = []
+    for text, ctx in zip(texts, ctxs):
+        toks = tokenizer(text)
+        if ctx.is_heading and ctx.headings and ctx.headings[-1] == text.strip():
+            cache.setdefault(text.strip(), [t.feature for t in toks if t.kind == "word"])
+        words: list[str] = []
+        for h in ctx.headings:
+            if h not in cache:
+                cache[h] = [t.feature for t in tokenizer(h) if t.kind == "word"]
+            words.extend(cache[h])
+        out.append(unit_features(text, ctx, tokens=toks, head_words=words))
+    return out

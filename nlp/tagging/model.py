@@ -1,0 +1,289 @@
+"""The sentence tagger: one calibrated logistic regression per tag over word, character and context features.
+
+Follows the scikit-learn estimator contract: ``__init__`` only stores parameters, ``fit``
+returns ``self``, learned state ends in ``_``, the tokeniser is passed in (``tokenizer=``).
+Scores are Platt-calibrated on out-of-fold decision values of an inner *grouped* CV, and each
+tag's threshold is the one maximising F1 on those out-of-fold scores.
+
+>>> from nlp.tagging.context import derive_contexts
+>>> texts = ["资金5万元。", "开展培训3场。", "资金8万元。", "存在资金不足问题。"] * 3
+>>> units = [Unit(t, c) for t, c in zip(texts, derive_contexts(texts))]
+>>> y = [[0, 0, 1, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]] * 3
+>>> clf = TagClassifier(min_df=1, inner_folds=2).fit(units, y, groups=[0, 0, 1, 1, 2, 2] * 2)
+>>> clf.predict(units[:1]).tolist()
+[[0, 0, 1, 0]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from corpus.errors import ModelError
+from nlp.tagging.context import UnitContext
+from nlp.tagging.features import FeatureSet, Tokenizer, unit_features
+from nlp.tagging.resources import HEADING_NUMBER, TAGS
+from nlp.tokenize import tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """The estimator's input: a unit's text with its context; ``seq`` names its report (for neighbours)."""
+
+    text: str
+    context: UnitContext
+    seq: str = ""
+
+
+def featurize(units: Sequence[Unit], tokenizer: Tokenizer | None = None) -> list[FeatureSet]:
+    """Feature blocks of ``units``, each text tokenised once and each heading once."""
+    tok = tokenizer or tokenize
+    cache: dict[str, list[str]] = {}
+    out: list[FeatureSet] = []
+    for u in units:
+        words: list[str] = []
+        for h in u.context.headings:
+            if h not in cache:
+                body = HEADING_NUMBER.sub("", h, count=1)
+                cache[h] = [t.feature for t in tok(body) if t.kind == "word"]
+            words.extend(cache[h])
+        out.append(unit_features(u.text, u.context, tokens=tok(u.text), head_words=words))
+    return out
+
+
+class FeatureVectorizer:
+    """Feature strings → a sparse matrix: TF-IDF (l2) text block beside a binary context block."""
+
+    def __init__(self, *, min_df: int = 2, max_features: int = 60000, context_weight: float = 1.0) -> None:
+        self.min_df = min_df
+        self.max_features = max_features
+        self.context_weight = context_weight
+
+    def fit(self, sets: Sequence[FeatureSet]) -> FeatureVectorizer:
+        df_text: Counter[str] = Counter()
+        df_ctx: Counter[str] = Counter()
+        for fs in sets:
+            df_text.update(set(fs.text))
+            df_ctx.update(set(fs.context))
+        kept = [f for f, c in df_text.most_common() if c >= self.min_df][: self.max_features]
+        self.text_vocab_ = {f: i for i, f in enumerate(sorted(kept))}
+        n = len(sets)
+        self.idf_ = np.array([math.log((1 + n) / (1 + df_text[f])) + 1 for f in sorted(kept)], dtype=np.float64)
+        self.context_vocab_ = {f: i for i, f in enumerate(sorted(f for f, c in df_ctx.items() if c >= self.min_df))}
+        return self
+
+    def transform(self, sets: Sequence[FeatureSet]) -> sp.csr_matrix:
+        n_text = len(self.text_vocab_)
+        rows, cols, vals = [], [], []
+        for r, fs in enumerate(sets):
+            counts = Counter(self.text_vocab_[f] for f in fs.text if f in self.text_vocab_)
+            if counts:
+                idx = np.fromiter(counts.keys(), dtype=np.int64)
+                w = (1 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf_[idx]
+                w /= np.linalg.norm(w)
+                rows.extend([r] * len(idx))
+                cols.extend(idx.tolist())
+                vals.extend(w.tolist())
+            ctx = sorted({self.context_vocab_[f] for f in fs.context if f in self.context_vocab_})
+            if ctx:
+                v = self.context_weight / math.sqrt(len(ctx))
+                rows.extend([r] * len(ctx))
+                cols.extend(n_text + c for c in ctx)
+                vals.extend([v] * len(ctx))
+        shape = (len(sets), n_text + len(self.context_vocab_))
+        return sp.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+
+
+def neighbour_scores(units: Sequence[Unit], probs: np.ndarray) -> np.ndarray:
+    """Dense second-stage features: a unit's first-stage scores, those of the units at -2, -1, +1, +2
+    in the same report, and the mean and max of the other units under the same headings.
+
+    >>> from nlp.tagging.context import UnitContext
+    >>> u = [Unit("a", UnitContext(), "r"), Unit("b", UnitContext(), "r")]
+    >>> neighbour_scores(u, np.array([[1.0, 0, 0, 0], [0, 1.0, 0, 0]])).shape
+    (2, 32)
+    """
+    n, k = probs.shape
+    out = np.zeros((n, k * 8))
+    seqs = [u.seq for u in units]
+    out[:, :k] = probs
+    for slot, off in enumerate((-2, -1, 1, 2), start=1):
+        for i in range(n):
+            j = i + off
+            if 0 <= j < n and seqs[j] == seqs[i]:
+                out[i, slot * k : (slot + 1) * k] = probs[j]
+    blocks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for i, u in enumerate(units):
+        blocks.setdefault((u.seq, u.context.headings), []).append(i)
+    for idx in blocks.values():
+        if len(idx) < 2:
+            continue
+        sub = probs[idx]
+        total, top = sub.sum(axis=0), sub.max(axis=0)
+        for r, i in enumerate(idx):
+            out[i, 5 * k : 6 * k] = (total - sub[r]) / (len(idx) - 1)
+            out[i, 6 * k : 7 * k] = top
+            out[i, 7 * k : 8 * k] = len(idx) / 50.0 if k else 0.0
+    return out
+
+
+def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
+    """The score threshold maximising F1 of ``p >= t`` against ``y`` (0.5 when ``y`` has no positive).
+
+    >>> best_threshold(np.array([0, 1, 1]), np.array([0.2, 0.6, 0.9]))
+    0.4
+    """
+    if y.sum() == 0:
+        return 0.5
+    grid = np.arange(0.05, 0.96, 0.025)
+    scores = []
+    for t in grid:
+        pred = p >= t
+        tp = float(np.sum(pred & (y == 1)))
+        scores.append(2 * tp / (pred.sum() + y.sum()))
+    f = np.array(scores)
+    best = np.flatnonzero(f >= f.max() - 1e-9)
+    return round(float(grid[best[len(best) // 2]]), 3)
+
+
+def _sigmoid(decision: np.ndarray, platt: np.ndarray) -> np.ndarray:
+    z = decision * platt[:, 0] + platt[:, 1]
+    return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
+
+
+def _platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    if len(set(y.tolist())) < 2:
+        return 1.0, 0.0
+    lr = LogisticRegression(C=1e4).fit(decision.reshape(-1, 1), y)
+    return float(lr.coef_[0, 0]), float(lr.intercept_[0])
+
+
+class TagClassifier(BaseEstimator):  # type: ignore[misc]
+    """Multi-label tagger: one logistic regression per tag, Platt-calibrated, threshold per tag."""
+
+    def __init__(
+        self,
+        *,
+        tokenizer: Tokenizer | None = None,
+        C: float = 4.0,
+        min_df: int = 2,
+        max_features: int = 60000,
+        context_weight: float = 1.0,
+        inner_folds: int = 4,
+        class_weight: str | None = "balanced",
+        stack_weight: float = 1.0,
+    ) -> None:
+        self.tokenizer = tokenizer
+        self.C = C
+        self.min_df = min_df
+        self.max_features = max_features
+        self.context_weight = context_weight
+        self.inner_folds = inner_folds
+        self.class_weight = class_weight
+        self.stack_weight = stack_weight
+
+    def _lr(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=200)
+
+    def _fit_linear(
+        self, X: sp.csr_matrix, Y: np.ndarray, w: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        coef = np.zeros((len(TAGS), X.shape[1]))
+        icpt = np.zeros(len(TAGS))
+        for j in range(len(TAGS)):
+            if len(set(Y[:, j].tolist())) < 2:
+                icpt[j] = 10.0 if Y[0, j] else -10.0
+                continue
+            lr = self._lr().fit(X, Y[:, j], sample_weight=w)
+            coef[j], icpt[j] = lr.coef_[0], lr.intercept_[0]
+        return coef, icpt
+
+    def _oof_decision(
+        self,
+        sets: Sequence[FeatureSet],
+        Y: np.ndarray,
+        groups: np.ndarray,
+        w: np.ndarray,
+        dense: np.ndarray | None = None,
+    ) -> np.ndarray:
+        k = min(self.inner_folds, len(set(groups.tolist())))
+        out = np.zeros(Y.shape, dtype=np.float64)
+        if k < 2:
+            return out
+        for tr, te in GroupKFold(n_splits=k).split(np.zeros(len(Y)), Y, groups):
+            vec = self._vectorizer().fit([sets[i] for i in tr])
+            Xtr, Xte = vec.transform([sets[i] for i in tr]), vec.transform([sets[i] for i in te])
+            if dense is not None:
+                Xtr, Xte = self._with_dense(Xtr, dense[tr]), self._with_dense(Xte, dense[te])
+            coef, icpt = self._fit_linear(Xtr, Y[tr], w[tr])
+            out[te] = Xte @ coef.T + icpt
+        return out
+
+    def _with_dense(self, X: sp.csr_matrix, dense: np.ndarray) -> sp.csr_matrix:
+        return sp.hstack([X, sp.csr_matrix(dense * self.stack_weight)], format="csr")
+
+    def _vectorizer(self) -> FeatureVectorizer:
+        return FeatureVectorizer(
+            min_df=self.min_df, max_features=self.max_features, context_weight=self.context_weight
+        )
+
+    def fit(
+        self,
+        X: Sequence[Unit],
+        Y: Any,
+        groups: Sequence[Any] | None = None,
+        sample_weight: Sequence[float] | None = None,
+    ) -> TagClassifier:
+        """Learn vocabulary, weights, calibration and thresholds; ``groups`` drive the inner CV.
+
+        Calibration and thresholds are fitted on the units of full weight only (weight 1, the
+        gold units); lighter units (weak labels) only help the weights.
+        """
+        Y = np.asarray(Y, dtype=np.int8).reshape(len(X), len(TAGS))
+        g = np.asarray(groups if groups is not None else np.arange(len(X)) % max(self.inner_folds, 2))
+        w = np.ones(len(X)) if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        full = w >= 1.0
+        sets = featurize(X, self.tokenizer)
+        decision = self._oof_decision(sets, Y, g, w)
+        self.vectorizer_ = self._vectorizer().fit(sets)
+        base = self.vectorizer_.transform(sets)
+        self.coef_, self.intercept_ = self._fit_linear(base, Y, w)
+        self.platt_ = np.array([_platt(decision[full, j], Y[full, j]) for j in range(len(TAGS))])
+        if self.stack_weight > 0:
+            dense = neighbour_scores(X, _sigmoid(decision, self.platt_))
+            decision = self._oof_decision(sets, Y, g, w, dense)
+            self.stack_coef_, self.stack_intercept_ = self._fit_linear(self._with_dense(base, dense), Y, w)
+            self.stack_platt_ = np.array([_platt(decision[full, j], Y[full, j]) for j in range(len(TAGS))])
+        probs = _sigmoid(decision, self.stack_platt_ if self.stack_weight > 0 else self.platt_)
+        self.thresholds_ = np.array([best_threshold(Y[full, j], probs[full, j]) for j in range(len(TAGS))])
+        self.oof_scores_ = probs
+        return self
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise ModelError("TagClassifier is not fitted: call fit(units, labels) or load a model first")
+
+    def predict_proba(self, X: Sequence[Unit]) -> np.ndarray:
+        """Calibrated per-tag scores in [0, 1], one row per unit (neighbours taken from ``X``'s order)."""
+        self._check_fitted()
+        if not X:
+            return np.zeros((0, len(TAGS)))
+        base = self.vectorizer_.transform(featurize(X, self.tokenizer))
+        probs = _sigmoid(np.asarray(base @ self.coef_.T + self.intercept_), self.platt_)
+        if self.stack_weight <= 0:
+            return probs
+        full = self._with_dense(base, neighbour_scores(X, probs))
+        return _sigmoid(np.asarray(full @ self.stack_coef_.T + self.stack_intercept_), self.stack_platt_)
+
+    def predict(self, X: Sequence[Unit]) -> np.ndarray:
+        """0/1 per tag: calibrated score at or above the tag's threshold."""
+        return (self.predict_proba(X) >= self.thresholds_).astype(np.int8)

@@ -1,0 +1,58 @@
+"""The shared tokeniser: offsets, class tokens, document numbers, search mode."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nlp.tokenize import CLASS_TOKENS, features, normalize_width, tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("所需资金55万元", ["所需资金", "<MONEY>"]),
+        ("满意度≥90%", ["满意度", "≥", "<PCT>"]),
+        ("共计1,727.58万元", ["共计", "<MONEY>"]),
+        ("2023年12月31日前", ["<DATE>", "前"]),
+        ("依据财预〔2020〕10号", ["依据", "<DOCNO>"]),
+        ("按照川办发〔2019〕7号执行", ["按照", "<DOCNO>", "执行"]),
+        ("开展3场", ["开展", "<NUM>", "场"]),
+    ],
+)
+def test_features(text: str, expected: list[str]) -> None:
+    assert features(text) == expected
+
+
+def test_fullwidth_digits_keep_offsets() -> None:
+    text = "资金５５万元"
+    toks = tokenize(text)
+    money = [t for t in toks if t.kind == "money"]
+    assert money and text[money[0].start : money[0].end] == "５５万元"
+    assert normalize_width(text) == "资金55万元"
+
+
+def test_domain_words_stay_whole() -> None:
+    assert "预算执行率" in features("预算执行率达到")
+    assert "绩效目标" in features("年度绩效目标")
+
+
+def test_search_mode_adds_subwords() -> None:
+    plain = [t.text for t in tokenize("社会效益指标")]
+    search = [t.text for t in tokenize("社会效益指标", search=True)]
+    assert set(plain) <= set(search)
+
+
+def test_class_tokens_are_stable() -> None:
+    assert set(CLASS_TOKENS.values()) == {"<MONEY>", "<PCT>", "<DATE>", "<DOCNO>", "<NUM>"}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="资金万元年月日号〔〕0123456789%.,，。 ab依据财预绩效目标", max_size=60))
+def test_offsets_point_into_text(text: str) -> None:
+    prev_end = 0
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+        assert t.start >= prev_end
+        prev_end = t.end
