@@ -20,8 +20,9 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from corpus.load import load_documents  # noqa: E402
 from generate_corpus import generate  # noqa: E402
+
+from corpus.load import load_documents  # noqa: E402
 from nlp.tagging import load_model  # noqa: E402
 from nlp.tagging.tagger import tag_sentence_groups  # noqa: E402
 from nlp.tokenize import jieba_tokenizer  # noqa: E402
@@ -54,7 +55,10 @@ def main(argv: list[str] | None = None) -> int:
 
     n = sum(len(g) for g in tagged)
     print(f"reports={len(groups)} sentences={n} chars={chars}")
-    print(f"jieba lcut:  {t_jieba:7.2f}s  {len(texts) / t_jieba:9.0f} sentences/s  {chars / t_jieba:10.0f} chars/s")
+    print(
+        f"jieba lcut:  {t_jieba:7.2f}s  {len(texts) / t_jieba:9.0f} sentences/s  "
+        f"{chars / t_jieba:10.0f} chars/s"
+    )
     print(f"tag run:     {t_tag:7.2f}s  {n / t_tag:9.0f} sentences/s  {chars / t_tag:10.0f} chars/s")
     print(f"ratio tag/jieba = {t_tag / t_jieba:.2f}x (aim <= 1.5x)")
     return 0

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
+from typing import TypeVar
 
 from corpus.clean import CleanText, clean_text
 from corpus.errors import EvalCorpusError, InputError
@@ -53,59 +55,80 @@ class _LineIndex:
         return bisect_right(self._starts, offset)
 
 
+#: Field names of the records built per unit and per heading, in order (see :func:`_record`).
+_SENTENCE_FIELDS = tuple(f.name for f in fields(Sentence))
+_SECTION_FIELDS = tuple(f.name for f in fields(Section))
+
+_R = TypeVar("_R", Sentence, Section)
+
+
+def _record(cls: type[_R], names: tuple[str, ...], values: tuple[object, ...]) -> _R:
+    """A frozen record from all its field values, in field order, built as ``pickle`` builds one.
+
+    This is the hot path of ingest (a Sentence per unit, a Section per heading): a frozen
+    dataclass ``__init__`` sets each field through ``object.__setattr__``, three times slower
+    than filling the instance dict at once. The record is the same (equal, hashable, frozen);
+    ``strict`` makes a field added to the class without a value here fail at once.
+
+    >>> v = ("f#0#0", "f#0", 0, "甲。", 0, 2, 0, 2, 1, None, "other", (), False, False, 0.0)
+    >>> _record(Sentence, _SENTENCE_FIELDS, v) == Sentence(*v)
+    True
+    """
+    obj = object.__new__(cls)
+    obj.__dict__.update(zip(names, values, strict=True))
+    return obj
+
+
+def _sources(units: Sequence[Unit], clean: CleanText, lines: _LineIndex | None) -> list[tuple[int, int, int]]:
+    """(src_start, src_end, line) of each unit; ``lines`` None: the raw text is the cleaned text."""
+    if lines is None:
+        return [(u.start, u.end, u.line + 1) for u in units]
+    out = []
+    for u in units:
+        a, b = clean.span_to_source(u.start, u.end)
+        out.append((a, b, lines.line(a)))
+    return out
+
+
 def _sentences(
     units: Sequence[Unit],
     report_id: str,
     clean: CleanText,
-    lines: _LineIndex,
+    lines: _LineIndex | None,
     places: Sequence[UnitPlace] | None = None,
     paths: Sequence[tuple[str, ...]] = (),
     section_ids: Sequence[str] = (),
 ) -> tuple[Sentence, ...]:
     """The Sentence records of a report's units (``places`` None: residue, no report or section)."""
     last = max(len(units) - 1, 1)
-    to_source = clean.span_to_source if clean.maps else None  # nothing was cleaned: same offsets
-    line = lines.line
+    names = _SENTENCE_FIELDS
     out = []
-    for n, u in enumerate(units):
-        src_start, src_end = to_source(u.start, u.end) if to_source else (u.start, u.end)
-        sid = f"{report_id}#{n}"
+    path: tuple[str, ...]
+    for n, (u, src) in enumerate(zip(units, _sources(units, clean, lines), strict=True)):
         if places is None:
-            out.append(
-                Sentence(
-                    sid,
-                    "",
+            rid, sec, kind, path, is_heading, is_table = "", None, "other", (), False, u.row
+        else:
+            k, kind, is_heading, is_table = places[n]
+            rid, sec, path = report_id, None if k is None else section_ids[k], () if k is None else paths[k]
+        out.append(
+            _record(
+                Sentence,
+                names,
+                (
+                    f"{report_id}#{n}",
+                    rid,
                     n,
                     u.text,
                     u.start,
                     u.end,
-                    src_start,
-                    src_end,
-                    line(src_start),
-                    is_table=u.row,
-                    position=n / last,
-                )
-            )
-            continue
-        p = places[n]
-        k = p.heading
-        out.append(
-            Sentence(
-                sid,
-                report_id,
-                n,
-                u.text,
-                u.start,
-                u.end,
-                src_start,
-                src_end,
-                line(src_start),
-                section_ids[k] if k is not None else None,
-                p.section_type,
-                paths[k] if k is not None else (),
-                p.is_heading,
-                p.is_table,
-                n / last,
+                    *src,
+                    sec,
+                    kind,
+                    path,
+                    is_heading,
+                    is_table,
+                    n / last,
+                ),
             )
         )
     return tuple(out)
@@ -121,18 +144,23 @@ def _sections(
     ids = [f"{report_id}#s{k}" for k in range(len(headings))]
     starts = [units[h.unit].start for h in headings]
     ends = section_ends(headings, starts, end)
+    names = _SECTION_FIELDS
     return [
-        Section(
-            ids[k],
-            report_id,
-            units[h.unit].text,
-            h.level,
-            h.match.numbering,
-            h.effective_type,
-            starts[k],
-            ends[k],
-            ids[h.parent] if h.parent is not None else None,
-            paths[k],
+        _record(
+            Section,
+            names,
+            (
+                ids[k],
+                report_id,
+                units[h.unit].text,
+                h.level,
+                h.match.numbering,
+                h.effective_type,
+                starts[k],
+                ends[k],
+                ids[h.parent] if h.parent is not None else None,
+                paths[k],
+            ),
         )
         for k, h in enumerate(headings)
     ]
@@ -146,15 +174,17 @@ def _report(
     text: str,
     end: int,
     clean: CleanText,
-    lines: _LineIndex,
+    lines: _LineIndex | None,
     candidates: Sequence[tuple[int, HeadingMatch]],
+    titles: Sequence[int],
 ) -> Report:
+    """One report's records; ``candidates`` and ``titles`` index ``units`` (the report's own)."""
     report_id = f"{name}#{k}"
     table_report = meta.table
     tables = [
         i
-        for i, u in enumerate(units)
-        if i > 0 and "表" in u.text and is_title(u) and section_type_of(cell_text(u)) == "score-table"
+        for i in titles
+        if i > 0 and "表" in units[i].text and section_type_of(cell_text(units[i])) == "score-table"
     ]
     found = find_headings(units, table_report=table_report, table_titles=tables, candidates=candidates)
     headings = place_headings(found)
@@ -195,20 +225,27 @@ def structure_document(
     (:func:`build_document` runs the whole pipeline; the stages are separate for the benchmark.)
     """
     text = clean.text
-    lines = _LineIndex(raw.text)
+    # nothing cleaned away: raw offsets and lines are the cleaned ones
+    lines = None if not clean.maps and raw.text == text else _LineIndex(raw.text)
     metas = [describe(units, lo, hi) for lo, hi in split.reports]
     ranges, metas = attach_own_tables(units, split.reports, metas)
     metas = with_file_context(metas)
     reports = []
     heads = [i for i, _ in split.headings]
+    titles = split.titles if split.titles is not None else [i for i, u in enumerate(units) if is_title(u)]
     for k, ((lo, hi), meta) in enumerate(zip(ranges, metas, strict=True)):
         a, b = bisect_left(heads, lo), bisect_left(heads, hi)
         candidates = [(i - lo, h) for i, h in split.headings[a:b]]
+        own_titles = [i - lo for i in titles[bisect_left(titles, lo) : bisect_left(titles, hi)]]
         reports.append(
-            _report(name, k, units[lo:hi], meta, text, units[hi - 1].end, clean, lines, candidates)
+            _report(
+                name, k, units[lo:hi], meta, text, units[hi - 1].end, clean, lines, candidates, own_titles
+            )
         )
     residue = _sentences(units[: split.residue], f"{name}#residue", clean, lines)
-    return Document(raw.path, name, raw.format, raw.encoding, raw.text, text, tuple(reports), residue)
+    return Document(
+        raw.path, name, raw.format, raw.encoding, raw.text, text, tuple(reports), residue, tuple(raw.warnings)
+    )
 
 
 def from_text(text: str, name: str = "<text>") -> Document:

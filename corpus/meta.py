@@ -81,30 +81,35 @@ def _bracketed(title: str) -> str | None:
     return None
 
 
-def _labelled(units: Sequence[Unit], lo: int, hi: int, rx: re.Pattern[str]) -> list[tuple[str, str]]:
-    """(label, value) pairs of score-table label cells in the report's head."""
-    found = []
+def _labelled(
+    units: Sequence[Unit], lo: int, hi: int, rxs: Sequence[re.Pattern[str]]
+) -> list[list[tuple[str, str]]]:
+    """(label, value) pairs of score-table label cells in the report's head, one list per regex."""
+    found: list[list[tuple[str, str]]] = [[] for _ in rxs]
     for i in range(lo, min(hi, lo + HEAD_UNITS)):
-        if units[i].text[:1] not in P.LABEL_FIRST_CHARS and not units[i].row:
-            continue
-        text = units[i].text
-        if units[i].row:
-            cells = [c.strip() for c in text.replace("\t", "|").split("|")]
+        u = units[i]
+        if u.row:
+            cells = [c.strip() for c in u.text.replace("\t", "|").split("|")]
             for k, c in enumerate(cells[:-1]):
-                if c[:1] not in P.LABEL_FIRST_CHARS or not rx.match(c):
+                if c[:1] not in P.LABEL_FIRST_CHARS:
                     continue
-                value = next((v for v in cells[k + 1 :] if v), "")
-                if value and not rx.match(value):
-                    found.append((c, value))
+                for rx, out in zip(rxs, found, strict=True):
+                    if rx.match(c):
+                        value = next((v for v in cells[k + 1 :] if v), "")
+                        if value and not rx.match(value):
+                            out.append((c, value))
             continue
-        m = rx.match(text)
-        if m is None:
+        if u.text[:1] not in P.LABEL_FIRST_CHARS:
             continue
-        rest = m.group("rest").strip()
-        if rest:
-            found.append((text, rest))
-        elif i + 1 < hi:
-            found.append((text, cell_text(units[i + 1])))
+        for rx, out in zip(rxs, found, strict=True):
+            m = rx.match(u.text)
+            if m is None:
+                continue
+            rest = m.group("rest").strip()
+            if rest:
+                out.append((u.text, rest))
+            elif i + 1 < hi:
+                out.append((u.text, cell_text(units[i + 1])))
     return found
 
 
@@ -215,14 +220,14 @@ def describe(units: Sequence[Unit], lo: int, hi: int | None = None) -> ReportMet
     """Metadata of the report made of ``units[lo:hi]`` (see the module docstring)."""
     hi = len(units) if hi is None else hi
     t, title, project = _title_block(units, lo, hi)
-    labels = _labelled(units, lo, hi, P.PROJECT_LABEL_RE)
+    labels, agency_labels = _labelled(units, lo, hi, (P.PROJECT_LABEL_RE, P.AGENCY_LABEL_RE))
     table_report = title is not None and section_type_of(title) == "score-table"
     if labels:
         name = P.PROJECT_CODE_RE.sub("", labels[0][1]).strip()
         if name and table_report and title and "：" not in title:
             title = f"{title}：{name}"
         project = project or name or None
-    agency = _explicit_agency(units, lo, hi, t, title)
+    agency = _explicit_agency(units, lo, t, title, agency_labels)
     # names in the text are only needed when the report does not state its agency
     mentions = tuple(agency_mentions("\n".join(u.text for u in units[lo:hi]))) if agency is None else ()
     first_heading = next(
@@ -233,8 +238,10 @@ def describe(units: Sequence[Unit], lo: int, hi: int | None = None) -> ReportMet
     return ReportMeta(title, project, agency, year, kind, mentions, table_report)
 
 
-def _explicit_agency(units: Sequence[Unit], lo: int, hi: int, t: int | None, title: str | None) -> str | None:
-    labelled = [(label, _clean_agency(value)) for label, value in _labelled(units, lo, hi, P.AGENCY_LABEL_RE)]
+def _explicit_agency(
+    units: Sequence[Unit], lo: int, t: int | None, title: str | None, labels: Sequence[tuple[str, str]]
+) -> str | None:
+    labelled = [(label, _clean_agency(value)) for label, value in labels]
     named = [(label, value) for label, value in labelled if value]
     for label, value in named:
         if label.startswith(P.IMPLEMENTER_LABELS):
@@ -308,7 +315,7 @@ def file_agency(metas: Sequence[ReportMeta]) -> str | None:
     spread: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for m in metas:
-        spread.update(set(m.mentions))
+        spread.update(dict.fromkeys(m.mentions, 1))  # each name once per report, in text order
         total.update(m.mentions)
     if not spread:
         return None

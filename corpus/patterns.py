@@ -275,10 +275,58 @@ AGENCY_LABEL_RE = re.compile(
 #: Label cells naming the implementing body, preferred over 主管部门 (the supervising one).
 IMPLEMENTER_LABELS = ("实施单位", "项目单位", "单位名称", "项目实施单位", "资金使用单位", "填报单位")
 
-#: An agency opening a title, before its year or 关于: ``某县某局2023年度…报告``.
-TITLE_AGENCY_RE = re.compile(
-    r"^([\u4e00-\u9fff]{2,30}?(?:局|中心|委员会|委|厅|办公室|政府|联合会|残联|办事处|馆|院|镇|乡))(?=\d|关于)"
+#: Words an organisation name ends in (the end of a name cut from a label cell, title or cover line).
+ORG_SUFFIX = (
+    r"(?:委员会|联合会|办事处|办公室|人民政府|政府|中心|医院|卫生院|学校|小学|中学|大学|幼儿园|"
+    r"图书馆|博物馆|档案馆|文化馆|纪念馆|残联|妇联|团委|指挥部|局|厅|委|办|院|所|站|队|馆|会|处)"
 )
+
+#: Suffixes that end an organisation name wherever they stand (``…人民医院国家基本…``); the
+#: short ones (局, 院, 所 …) only count before a year, ``关于`` or a report-kind word.
+ORG_FIRM_SUFFIX = r"(?:委员会|联合会|办事处|人民政府|医院|卫生院|学校|小学|中学|大学|幼儿园|图书馆|博物馆|档案馆)"
+
+#: An agency opening a title, before its year, ``关于`` or ``部门``/``整体``: ``某县某局2023年度…报告``
+#: (a leading fiscal period, ``2022年度``, is cut off first, see :data:`FISCAL_PREFIX_RE`).
+TITLE_AGENCY_RE = re.compile(
+    r"^([\u4e00-\u9fff]{2,30}?(?:局|中心|委员会|委|厅|办公室|政府|联合会|残联|妇联|办事处|馆|院|镇|乡|"
+    r"医院|卫生院|学校|小学|中学|大学|所|站|队))(?=\d|关于|部门|整体|单位)"
+    rf"|^([\u4e00-\u9fff]{{0,12}}?[省市县区州旗][\u4e00-\u9fff]{{1,20}}?{ORG_FIRM_SUFFIX})"
+)
+
+#: A leading year or fiscal period before an agency name: ``2022年度``, ``2021年``, a stray ``度``.
+FISCAL_PREFIX_RE = re.compile(r"^(?:(?:19|20)\d\d(?:\s?年)?[—\-~至](?:19|20)\d\d\s?年度?|(?:19|20)\d\d\s?年度?|度)")
+
+#: Label words glued inside a cell value or a name (``主管部门某局实施单位某局``): the name is what
+#: follows the last one.
+INNER_AGENCY_LABEL_RE = re.compile(
+    r"(?:地方)?主管部门|项目实施单位|实施单位|项目单位|单位名称|预算单位|部门名称|填报单位|资金使用单位"
+)
+
+#: Residue after a name in a label value: the next field of the form, a seal note.
+AGENCY_TAIL_RE = re.compile(
+    r"\s?(?:填报日期|填报时间|填表日期|填报人|联系人|联系电话|负责人|日期|评价机构|委托单位)\s?[:：].*$|"
+    r"[（(]\s?(?:盖章|公章|签章)\s?[）)]"
+)
+
+#: A department's internal section after its name (``某局资源管理科``, ``某厅规划财务处``).
+SUBDIVISION_RE = re.compile(r"(?:局|厅|委|委员会)([\u4e00-\u9fff]{2,8}(?:科|股|处|室))$")
+
+#: An agency label inside a long unit (a form flattened onto one line): ``…项目单位:某局主管部门:…``.
+INLINE_AGENCY_LABEL_RE = re.compile(
+    r"(?P<label>(?:地方)?主管部门|项目实施单位|实施单位|项目单位|填报单位|单位名称|部门名称)"
+    r"\s?(?:[（(]\s?(?:盖章|公章)\s?[）)])?\s?[:：]\s?(?P<name>[\u4e00-\u9fff（）()]{4,40})"
+)
+
+#: Publication residue of a web page naming its publisher: ``发布机构 某局``, ``来源:某局``.
+PUBLISHER_RE = re.compile(
+    r"(?:发布机构|发文机构|发文机关|发布单位|信息来源|来源)\s?[:：]?\s?(?P<name>[\u4e00-\u9fff]{4,30})"
+)
+
+#: An organisation naming itself: ``某县某局（以下简称“我局”）`` (the name is found walking back).
+SELF_NAMED_RE = re.compile(r"[（(]以下简称")
+
+#: A whole name of an organisation: a place in its first characters, an organisation word at its end.
+ORG_NAME_RE = re.compile(rf"^[\u4e00-\u9fff（）()]{{0,12}}?[省市县区州旗盟][\u4e00-\u9fff（）()]{{0,30}}{ORG_SUFFIX}$")
 
 #: First characters of the label cells above (a quick test before the regexes).
 LABEL_FIRST_CHARS = frozenset("项转专资主实单预部地填")
@@ -292,8 +340,9 @@ AGENCY_SUFFIX_RE = re.compile(
 )
 
 #: Characters that end a name when walking back from its suffix: function words, dates, verbs
-#: that precede an organisation (由某局, 下达某中心, 分配给某局, 2023年某局).
-AGENCY_STOP_CHARS = frozenset("给由在对向为是了的与及将把被从按据经至到并等达年月日其各该我本挂于设除")
+#: that precede an organisation (由某局, 下达某中心, 分配给某局, 2023年度某局), and the end of an
+#: organisation before it (``某厅某办公室``: two names).
+AGENCY_STOP_CHARS = frozenset("给由在对向为是了的与及将把被从按据经至到并等达年度月日其各该我本挂于设除厅室")
 
 #: Longest organisation name taken from running text.
 AGENCY_MAX_CHARS = 22

@@ -84,8 +84,9 @@ def read_file(path: str | Path) -> RawText:
 def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files to read under ``paths``: folders recursively (sorted), supported suffixes only.
 
-    A path that does not exist, or a file of an unsupported type given explicitly, raises
-    InputError. Hidden entries (``.git``) and Word lock files (``~$x.docx``) are skipped.
+    A path that does not exist, a file of an unsupported type given explicitly, or a folder
+    holding no file of a supported type raises InputError. Hidden entries (``.git``) and Word
+    lock files (``~$x.docx``) are skipped.
 
     >>> import tempfile, pathlib
     >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -99,6 +100,11 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
         if not p.exists():
             raise InputError("no such file or directory", path=str(given))
         found = _walk(p) if p.is_dir() else [_checked_file(p, str(given))]
+        if not found:
+            raise InputError(
+                f"no report files in this folder (looked for {', '.join(SUPPORTED_SUFFIXES)}, recursively)",
+                path=str(given),
+            )
         for f in found:
             key = f.resolve()
             if key not in seen:

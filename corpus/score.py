@@ -156,3 +156,122 @@ def read_gold_units(path: str | Path) -> dict[str, list[str]]:
 def our_units(docs: Iterable[Document]) -> dict[str, list[str]]:
     """``{Document.name: [unit text, …]}`` over residue and report units, in file order."""
     return {doc.name: [s.text for s in document_units(doc)] for doc in docs}
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """One row of a corpus ``INDEX.tsv`` (file, agency, province, year as written there)."""
+
+    file: str
+    agency: str
+    province: str
+    year: str
+
+
+def read_index(path: str | Path) -> dict[str, IndexRow]:
+    """``{file: IndexRow}`` from a tab-separated ``INDEX.tsv`` with a header row.
+
+    The header must name ``file``, ``agency``, ``province`` and ``year`` (other columns are ignored).
+    """
+    with open(path, encoding="utf-8") as handle:
+        header = handle.readline().rstrip("\n").split("\t")
+        col = {name: header.index(name) for name in ("file", "agency", "province", "year")}
+        rows = {}
+        for line in handle:
+            cells = line.rstrip("\n").split("\t")
+            if len(cells) < len(header):
+                continue
+            row = IndexRow(*(cells[col[c]].strip() for c in ("file", "agency", "province", "year")))
+            rows[row.file] = row
+    return rows
+
+
+#: A remark in brackets closing a descriptive INDEX agency: ``某局（委托某所评价）``.
+_REMARK = re.compile(r"[（(][^（）()]*[）)]$")
+#: Shortest name taken for a containment match (so ``|`` or ``某局`` match nothing).
+MIN_CONTAINED_CHARS = 4
+
+
+def agency_matches(want: str, got: str | None) -> tuple[bool, bool]:
+    """(fair match, exact match) of our agency against a descriptive INDEX agency.
+
+    Exact: equal once whitespace and a closing bracketed remark are stripped. Fair: exact, or one
+    contains the other and the shorter holds at least :data:`MIN_CONTAINED_CHARS` characters.
+
+    >>> agency_matches("甲县水利局（委托某所评价）", "甲县水利局"), agency_matches("甲县水利局", "度甲县水利局")
+    ((True, True), (True, False))
+    """
+    if not got:
+        return False, False
+    a, b = squash(_REMARK.sub("", squash(want))), squash(got)
+    if a == b:
+        return True, True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= MIN_CONTAINED_CHARS and short in long_, False
+
+
+def year_matches(want: str, got: int | None) -> bool | None:
+    """Whether our year is the INDEX year, or inside its range (``2020-2022``); None when unknown.
+
+    >>> year_matches("2021", 2021), year_matches("2020-2022", 2021), year_matches("不详（2024年发布）", 2024)
+    (True, True, None)
+    """
+    if want.startswith("不详") or not want[:4].isdigit():
+        return None
+    years = [int(y) for y in re.findall(r"\d{4}", want)]
+    return got is not None and min(years) <= got <= max(years)
+
+
+@dataclass(frozen=True)
+class IndexAgreement:
+    """Reports compared with their file's INDEX row: fair and exact agency matches, year, region."""
+
+    reports: int
+    agency_fair: int
+    agency_exact: int
+    years: int  # reports whose INDEX year is known
+    year_ok: int
+    regions: int  # reports whose INDEX province is known
+    region_ok: int
+    mismatches: tuple[str, ...] = ()
+
+    def share(self, name: str) -> float:
+        """``agency`` (fair), ``agency_exact``, ``year`` or ``region`` as a share of its total."""
+        num, den = {
+            "agency": (self.agency_fair, self.reports),
+            "agency_exact": (self.agency_exact, self.reports),
+            "year": (self.year_ok, self.years),
+            "region": (self.region_ok, self.regions),
+        }[name]
+        return num / den if den else 0.0
+
+
+def index_agreement(index: Mapping[str, IndexRow], docs: Mapping[str, Document]) -> IndexAgreement:
+    """Each report of each indexed file against the file's INDEX row (agency, year, province).
+
+    >>> from corpus.load import from_text
+    >>> doc = from_text("甲县水利局2022年度项目支出绩效自评报告\\n一、项目概况\\n内容。", "d.txt")
+    >>> a = index_agreement({"d.txt": IndexRow("d.txt", "甲县水利局", "不详", "2022")}, {"d.txt": doc})
+    >>> (a.reports, a.agency_exact, a.year_ok, a.regions)
+    (1, 1, 1, 0)
+    """
+    n = fair = exact = years = year_ok = regions = region_ok = 0
+    mismatches = []
+    for name, row in index.items():
+        doc = docs.get(name)
+        for r in doc.reports if doc else ():
+            n += 1
+            f, e = agency_matches(row.agency, r.agency)
+            fair, exact = fair + f, exact + e
+            y = year_matches(row.year, r.year)
+            years, year_ok = years + (y is not None), year_ok + bool(y)
+            known = row.province not in ("", "不详")
+            regions, region_ok = regions + known, region_ok + (known and r.region == row.province)
+            for what, ok, want, got in (
+                ("agency", f, row.agency, r.agency),
+                ("year", y is not False, row.year, r.year),
+                ("region", not known or r.region == row.province, row.province, r.region),
+            ):
+                if not ok:
+                    mismatches.append(f"{r.id}.{what}: index {want!r}, ours {got!r}")
+    return IndexAgreement(n, fair, exact, years, year_ok, regions, region_ok, tuple(mismatches))

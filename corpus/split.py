@@ -49,6 +49,7 @@ class Split:
     residue: int
     reports: tuple[tuple[int, int], ...]
     headings: tuple[tuple[int, HeadingMatch], ...] = ()  # (unit index, match) of heading candidates
+    titles: tuple[int, ...] | None = None  # unit indexes of title lines (None: not computed)
 
 
 def cell_text(u: Unit) -> str:
@@ -161,6 +162,16 @@ class _Current:
             return False
         return self.prose >= P.MIN_REPORT_PROSE or self.content >= P.MIN_HEADINGLESS_CONTENT
 
+    def count(self, u: Unit) -> None:
+        """Count a unit that is neither a title nor a heading (page furniture does not count)."""
+        if self.ended():
+            return
+        if u.text[-1] in P.UNIT_END_CHARS:
+            self.prose += 1
+            self.content += 1
+        elif not is_residue(u):
+            self.content += 1
+
 
 def _restarts(k: int, found: Sequence[tuple[int, HeadingMatch]], cur: _Current, next_title: int) -> bool:
     """A fresh first heading after the current report's numbering went past one.
@@ -194,11 +205,12 @@ def _note(h: HeadingMatch, cur: _Current) -> None:
         cur.closing = cur.closing or section_type_of(h.body) in P.CLOSING_TYPES
 
 
-def _starts(units: Sequence[Unit], found: Sequence[tuple[int, HeadingMatch]]) -> list[int]:
+def _starts(
+    units: Sequence[Unit], found: Sequence[tuple[int, HeadingMatch]], titles: Sequence[int]
+) -> list[int]:
     starts: list[int] = []
     cur: _Current | None = None
     at = {i: k for k, (i, _) in enumerate(found)}
-    titles = [i for i, u in enumerate(units) if is_title(u)]
     next_title = iter([*titles, len(units)])
     upcoming_title = next(next_title)
     held: int | None = None  # a title that did not start a report, with nothing but headings since
@@ -219,19 +231,15 @@ def _starts(units: Sequence[Unit], found: Sequence[tuple[int, HeadingMatch]]) ->
             if cur is not None and _restarts(k, found, cur, upcoming_title):
                 begin = i if held is None else cover_start(units, held, starts[-1] + 1 if starts else 0)
                 starts.append(begin)
-                cur = _Current(begin)
+                cur, held = _Current(begin), None
             if cur is None and h.style in ("cn", "part"):
                 cur = _Current(-1)
             if cur is not None:
                 _note(h, cur)
             continue
         held = None
-        if cur is not None and not cur.ended():
-            if u.text[-1] in P.UNIT_END_CHARS:
-                cur.prose += 1
-                cur.content += 1
-            elif not is_residue(u):
-                cur.content += 1
+        if cur is not None:
+            cur.count(u)
     return starts
 
 
@@ -263,10 +271,13 @@ def find_reports(units: Sequence[Unit]) -> Split:
     """
     n = len(units)
     found = tuple(heading_candidates(units))
-    starts = [s for s in _starts(units, found) if s >= 0]
+    titles = tuple(i for i, u in enumerate(units) if is_title(u))
+    starts = [s for s in _starts(units, found, titles) if s >= 0]
     first = _first_substantive(units, 0, starts[0] if starts else n)
     if not starts:
-        return Split(n, (), found) if first is None else Split(first, ((first, n),), found)
+        if first is None:
+            return Split(n, (), found, titles)
+        return Split(first, ((first, n),), found, titles)
     if starts[0] > 0 and first is not None:
         if _lead_is_report(units, first, starts[0]):
             starts.insert(0, first)
@@ -274,4 +285,4 @@ def find_reports(units: Sequence[Unit]) -> Split:
             starts[0] = first
     residue = starts[0]
     bounds = [*starts, n]
-    return Split(residue, tuple((bounds[k], bounds[k + 1]) for k in range(len(starts))), found)
+    return Split(residue, tuple((bounds[k], bounds[k + 1]) for k in range(len(starts))), found, titles)

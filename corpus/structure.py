@@ -280,19 +280,21 @@ def place_units(
     report); in a score-table section every non-heading unit is a table cell.
     """
     places: list[UnitPlace] = []
+    append = places.append
     hpos = {h.unit: k for k, h in enumerate(headings)}
     current: int | None = None
+    kind = default_type
     for i, u in enumerate(units):
         k = hpos.get(i)
         if k is not None:
             current = k
-        kind = headings[current].effective_type if current is not None else default_type
-        if kind == "other" and default_type != "other":
-            kind = default_type
-        if kind == "other" and u.row:
-            kind = "score-table"
-        is_table = u.row or (kind == "score-table" and k is None)
-        places.append(UnitPlace(current, kind, k is not None, is_table))
+            kind = headings[k].effective_type
+            if kind == "other":
+                kind = default_type
+        if u.row:
+            append(UnitPlace(current, "score-table" if kind == "other" else kind, k is not None, True))
+        else:
+            append(UnitPlace(current, kind, k is not None, kind == "score-table" and k is None))
     return places
 
 

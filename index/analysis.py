@@ -29,11 +29,13 @@ from typing import Any
 from whoosh.analysis import Token, Tokenizer
 from whoosh.analysis.analyzers import CompositeAnalyzer
 
-from index.resources import GRAM_RUN
+from index.resources import CJK, GRAM_RUN
 from nlp.tokenize import jieba_tokenizer, normalize_width, tokenize
 
 #: Token kinds of nlp.tokenize that are not indexed.
 SKIPPED_KINDS = frozenset({"punct"})
+#: Longest dictionary word looked for inside or across tokens.
+MAX_WORD = 8
 #: Token kinds without ideographs, so without dictionary words inside (文号, money, dates have some).
 PLAIN_KINDS = frozenset({"latin", "num", "pct"})
 
@@ -50,8 +52,28 @@ def _inner_words(word: str, start: int) -> list[tuple[str, int, int]]:
     return [
         (word[i:j], start + i, start + j)
         for i in range(n)
-        for j in range(i + 2, min(n, i + 8) + 1)
+        for j in range(i + 2, min(n, i + MAX_WORD) + 1)
         if j - i < n and freq.get(word[i:j], 0) > 0
+    ]
+
+
+def _crossing_words(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """Dictionary words that start inside ``text[start:end]`` and run on past its end.
+
+    jieba may cut a dictionary word between two tokens (``项目实施|方案`` hides ``实施方案``); indexing
+    these too makes a term query find every occurrence of a dictionary word.
+    """
+    freq = jieba_tokenizer().FREQ
+    stop = end
+    while stop < len(text) and stop < start + MAX_WORD and CJK.match(text, stop):
+        stop += 1
+    if stop == end:
+        return []
+    return [
+        (text[i:j], i, j)
+        for i in range(max(start, end - MAX_WORD + 1), end)
+        for j in range(end + 1, min(stop, i + MAX_WORD) + 1)
+        if freq.get(text[i:j], 0) > 0
     ]
 
 
@@ -74,9 +96,9 @@ def _word_spans(text: str, query: bool) -> tuple[tuple[str, int, int, int], ...]
     """``(term, position, start, end)`` for every indexed word of ``text``.
 
     Words (jieba's default segmentation) get consecutive positions; every dictionary word inside
-    a longer word (a superset of jieba's search-mode sub-words) follows it at the same position,
-    so a one-word query finds ``社会保险`` however jieba cut the text around it. With
-    ``query=True`` no sub-words are produced.
+    a longer word (a superset of jieba's search-mode sub-words) or starting in it and running
+    into the next follows it at the same position, so a one-word query finds ``社会保险`` however
+    jieba cut the text around it. With ``query=True`` no sub-words are produced.
 
     >>> word_spans("社会保险事务", query=True)
     [('社会保险', 0, 0, 4), ('事务', 1, 4, 6)]
@@ -84,14 +106,14 @@ def _word_spans(text: str, query: bool) -> tuple[tuple[str, int, int, int], ...]
     ['社会保险', '社会', '保险']
     """
     spans: list[tuple[str, int, int, int]] = []
-    pos = -1
-    for tok in tokenize(text):
-        if tok.kind in SKIPPED_KINDS:
-            continue
-        pos += 1
+    tokens = [t for t in tokenize(text) if t.kind not in SKIPPED_KINDS]
+    for pos, tok in enumerate(tokens):
         spans.append((normalize_width(tok.text).lower(), pos, tok.start, tok.end))
-        if not query and len(tok.text) > 2 and tok.kind not in PLAIN_KINDS:
+        if query or tok.kind in PLAIN_KINDS:
+            continue
+        if len(tok.text) > 2:
             spans.extend((w, pos, s, e) for w, s, e in _inner_words(tok.text, tok.start))
+        spans.extend((w, pos, s, e) for w, s, e in _crossing_words(text, tok.start, tok.end))
     return tuple(spans)
 
 

@@ -7,6 +7,9 @@ import re
 #: A run of characters that n-grams are taken from: letters, digits, ideographs (after width folding).
 GRAM_RUN = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
 
+#: An ideograph (dictionary words across token boundaries are looked for in runs of these).
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
 #: Characters that only ever start or end a quoted phrase in a query.
 QUOTES = {'"': '"', "“": "”", "「": "」"}
 

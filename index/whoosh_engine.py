@@ -27,6 +27,7 @@ from typing import Any
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh import sorting
+from whoosh.idsets import BitSet
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
@@ -43,10 +44,12 @@ from index.whoosh_codec import (
     encode_report,
     encode_sentence,
 )
-from index.whoosh_query import filtered, gram_query, to_whoosh
+from index.whoosh_query import filter_query, filtered, gram_query, to_whoosh
 
 META_FILE = "evalcorpus-index.json"
 LOCK_INFO = "evalcorpus-writer.json"
+#: Distinct filters whose document sets are kept per searcher (a BitSet is n_docs / 8 bytes).
+FILTER_CACHE_SIZE = 64
 
 #: Facet name → (field, several values per document?)
 FACET_FIELDS: dict[str, tuple[str, bool]] = {
@@ -108,6 +111,7 @@ class WhooshEngine(Engine):
         self._dir = path
         self.ix = ix
         self._searcher: Searcher | None = None
+        self._filters: dict[Filters, Any] = {}  # filter → BitSet of its documents, for the current searcher
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False) -> WhooshEngine:
@@ -179,6 +183,7 @@ class WhooshEngine(Engine):
             self._refresh()
 
     def _refresh(self) -> None:
+        self._filters.clear()
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -189,7 +194,7 @@ class WhooshEngine(Engine):
             self._searcher = self.ix.searcher()
         elif not self._searcher.up_to_date():
             # Not Searcher.refresh(): in whoosh3 3.54 it fails on a searcher of an empty index.
-            self._searcher.close()
+            self._refresh()
             self._searcher = self.ix.searcher()
         return self._searcher
 
@@ -227,8 +232,24 @@ class WhooshEngine(Engine):
     def _facets(self, results: Any) -> dict[str, dict[str | int, int]]:
         return {name: dict(results.groups(name)) for name in FACET_FIELDS}
 
+    def _filter_set(self, filters: Filters) -> Any:
+        """The documents passing ``filters`` as a BitSet, computed once per filter and searcher."""
+        found = self._filters.get(filters)
+        if found is None:
+            s = self.searcher()
+            found = BitSet(filter_query(filters).docs(s), size=s.doc_count_all())
+            if len(self._filters) >= FILTER_CACHE_SIZE:
+                self._filters.pop(next(iter(self._filters)))
+            self._filters[filters] = found
+        return found
+
     def _run(self, spec: SearchSpec, limit: int | None) -> Any:
+        query = to_whoosh(spec.query, spec.citation_keys)
         kwargs: dict[str, Any] = {"limit": limit}
+        if spec.filters.report_ids:  # one-off filters: intersect in the query, do not cache
+            query = filtered(query, spec.filters)
+        elif spec.filters != Filters():
+            kwargs["filter"] = self._filter_set(spec.filters)
         if spec.sort == "year":
             kwargs["sortedby"] = [sorting.FieldFacet("year", reverse=True), sorting.ScoreFacet()]
         if spec.facets:
@@ -236,7 +257,6 @@ class WhooshEngine(Engine):
                 name: sorting.FieldFacet(field, allow_overlap=multi, maptype=sorting.Count)
                 for name, (field, multi) in FACET_FIELDS.items()
             }
-        query = filtered(to_whoosh(spec.query, spec.citation_keys), spec.filters)
         return self.searcher().search(query, **kwargs)
 
     def search(self, spec: SearchSpec) -> EngineHits:

@@ -112,11 +112,19 @@ def filter_parts(filters: Filters) -> list[wq.Query]:
     return parts
 
 
+def filter_query(filters: Filters) -> wq.Query:
+    """All the filters as one query (its documents are cached as a set by the engine)."""
+    parts = filter_parts(filters)
+    if not parts:
+        return ALL_SENTENCES
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
 def filtered(query: wq.Query, filters: Filters) -> wq.Query:
     """``query`` AND the filters, the filters scoring nothing (ranking is by the text query only).
 
-    Intersecting matchers skips through the filter postings; Whoosh's ``filter=`` argument would
-    first collect every document of each filter into a set, a full pass for broad filters.
+    For one-off filters (the best sentence of one report): intersecting matchers skips through
+    the filter postings, where Whoosh's ``filter=`` would first collect the filter's documents.
     """
     parts = filter_parts(filters)
     if not parts:

@@ -37,12 +37,15 @@ _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 
 _NUM = r"\d+(?:[.,，]\d+)*"
-_CN_NUM = r"[零〇一二两三四五六七八九十百千万亿点]+"
+_CN_NUM = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*"
 _PATTERNS: list[tuple[str, str]] = [
     ("docno", r"[\u4e00-\u9fff]{1,12}\s?[〔\[【（(]\s?\d{4}\s?[〕\]】）)]\s?\d{1,5}\s?号?"),
     ("money", rf"(?:{_NUM}\s?(?:万亿|亿|万|千)?元|{_CN_NUM}元)"),
     ("pct", rf"{_NUM}\s?[%‰]|百分之{_CN_NUM}"),
-    ("date", r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2}"),
+    (
+        "date",
+        r"\d{4}\s?年(?:\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?)?|\d{1,2}\s?月\s?\d{1,2}\s?日|\d{4}-\d{1,2}-\d{1,2}",
+    ),
     ("num", _NUM),
     ("latin", r"[A-Za-z][A-Za-z0-9_\-]*"),
     ("cjk", r"[\u3400-\u9fff\uf900-\ufaff]+"),

@@ -31,6 +31,7 @@ def _load(paths: list[Path]) -> tuple[list[Document], int]:
 
     failures: list[InputError] = []
     docs: list[Document] = []
+    by_name: dict[str, Document] = {}
     with Progress(
         SpinnerColumn(),
         TextColumn("{task.description}"),
@@ -40,11 +41,24 @@ def _load(paths: list[Path]) -> tuple[list[Document], int]:
     ) as progress:
         task = progress.add_task("reading…", total=None)
         for doc in open_inputs([str(p) for p in paths], on_error=failures.append):
+            first = by_name.setdefault(doc.name, doc)
+            if first is not doc:  # the same file given twice is read once; two files of one name clash
+                if first.text != doc.text:
+                    failures.append(_name_clash(doc, first))
+                continue
             docs.append(doc)
             progress.update(task, description=f"reading… {len(docs)} files")
     for exc in failures:
         print_error(str(exc))
     return docs, len(failures)
+
+
+def _name_clash(doc: Document, first: Document) -> InputError:
+    return InputError(
+        f"skipped: its reports would get the ids of {first.path} (both are named {doc.name}); "
+        "give their common parent folder instead, so the names differ",
+        path=doc.path,
+    )
 
 
 def _short(text: str, width: int = 50) -> str:

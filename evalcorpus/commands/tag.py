@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -26,20 +26,29 @@ def _tag_rows(paths: list[Path], model: Path | None) -> tuple[list[dict[str, Any
         for report_id, tagged in zip(names, tag_sentence_groups(groups, clf), strict=True):
             for t in tagged:
                 s = t.sentence
-                rows.append({
-                    "file": doc.path, "report": report_id, "sentence": s.id, "section": s.section_type,
-                    "text": s.text, "labels": list(t.labels), "scores": t.scores,
-                })
+                rows.append(
+                    {
+                        "file": doc.path,
+                        "report": report_id,
+                        "sentence": s.id,
+                        "section": s.section_type,
+                        "text": s.text,
+                        "labels": list(t.labels),
+                        "scores": t.scores,
+                    }
+                )
     for exc in failures:
         print_error(str(exc))
     return rows, len(failures)
 
 
 def tag_command(
-    paths: list[Path] = typer.Argument(..., help="Report files, folders, or stored corpora."),
-    jsonl: bool = typer.Option(False, "--jsonl", help="One JSON object per unit on stdout."),
-    model: Path | None = typer.Option(None, "--model", help="Model file (default: the shipped model)."),
-    only_tagged: bool = typer.Option(False, "--only-tagged", help="Table: show only units with a tag."),
+    paths: Annotated[list[Path], typer.Argument(help="Report files, folders, or stored corpora.")],
+    jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON object per unit on stdout.")] = False,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="Model file (default: shipped model).")
+    ] = None,
+    only_tagged: Annotated[bool, typer.Option("--only-tagged", help="Table: only units with a tag.")] = False,
 ) -> None:
     """Tag every sentence unit as target / indicator / amount / problem."""
     try:
@@ -64,10 +73,14 @@ def tag_command(
 
 
 def train_command(
-    gold: list[Path] = typer.Option(..., "--gold", help="Gold sentences.jsonl (repeatable)."),
-    corpus: list[Path] = typer.Option([], "--corpus", help="Folder of report files (context, weak labels)."),
-    weak: bool = typer.Option(True, "--weak/--no-weak", help="Add weak labels from corpus files without gold."),
-    out: Path = typer.Option(..., "--out", help="Model file to write (.npz, plus .npz.json)."),
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold sentences.jsonl (repeatable).")],
+    out: Annotated[Path, typer.Option("--out", help="Model file to write (.npz, plus .npz.json).")],
+    corpus: Annotated[
+        list[Path] | None, typer.Option("--corpus", help="Folder of report files (context, weak labels).")
+    ] = None,
+    weak: Annotated[
+        bool, typer.Option("--weak/--no-weak", help="Weak labels from corpus files without gold.")
+    ] = True,
 ) -> None:
     """Train a tagger on gold units (+ weak labels) and write it."""
     from nlp.tagging.train import train_model
@@ -79,8 +92,10 @@ def train_command(
         print_error(str(exc))
         raise typer.Exit(EXIT_FATAL) from None
     td = meta["training_data"]
-    console.print(f"wrote {out}: {td['gold_units']} gold units, {td['weak_units']} weak units, "
-                  f"gold sha256 {td['gold_sha256'][:12]}")
+    console.print(
+        f"wrote {out}: {td['gold_units']} gold units, {td['weak_units']} weak units, "
+        f"gold sha256 {td['gold_sha256'][:12]}"
+    )
 
 
 def _metrics_table(title: str, metrics: dict[str, dict[str, float]]) -> Table:
@@ -95,11 +110,17 @@ def _metrics_table(title: str, metrics: dict[str, dict[str, float]]) -> Table:
 
 
 def evaluate_command(
-    gold: list[Path] = typer.Option(..., "--gold", help="Gold sentences.jsonl (repeatable)."),
-    model: Path | None = typer.Option(None, "--model", help="Model to apply (or whose parameters to cross-validate)."),
-    cv: str | None = typer.Option(None, "--cv", help="loo (leave one file out) or group-k (5 grouped folds)."),
-    corpus: list[Path] = typer.Option([], "--corpus", help="Folder of the gold files' reports (context)."),
-    json_out: bool = typer.Option(False, "--json", help="Print the result as one JSON object."),
+    gold: Annotated[list[Path], typer.Option("--gold", help="Gold sentences.jsonl (repeatable).")],
+    model: Annotated[
+        Path | None, typer.Option("--model", help="Model to apply, or whose parameters to CV.")
+    ] = None,
+    cv: Annotated[
+        str | None, typer.Option("--cv", help="loo (leave one file out) or group-k (5 folds).")
+    ] = None,
+    corpus: Annotated[
+        list[Path] | None, typer.Option("--corpus", help="Folder of the gold files' reports.")
+    ] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the result as one JSON object.")] = False,
 ) -> None:
     """Per-tag precision/recall/F1, macro-F1 and the worst error patterns."""
     from nlp.tagging.evaluate import run_evaluation
@@ -118,7 +139,9 @@ def evaluate_command(
     console.print(_metrics_table(result["title"], result["metrics"]))
     errors = Table("error", "tag", "section", "shape", "count", "examples", title="Most frequent errors")
     for e in result["errors"]:
-        errors.add_row(e["error"], e["tag"], e["section"], e["shape"], str(e["count"]), " ".join(e["examples"]))
+        errors.add_row(
+            e["error"], e["tag"], e["section"], e["shape"], str(e["count"]), " ".join(e["examples"])
+        )
     console.print(errors)
 
 

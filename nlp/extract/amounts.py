@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from nlp.extract import resources as R
+from nlp.extract.glued import glued_amounts
 from nlp.extract.numbers import normalize_yuan, parse_chinese_number, parse_number
 from nlp.extract.records import Amount
 from nlp.extract.tables import table_amounts
@@ -121,25 +122,31 @@ def inline_amounts(text: str) -> list[Amount]:
     return found
 
 
-def _covered(found: list[Amount], starts: list[int], pos: int) -> bool:
-    i = bisect_right(starts, pos) - 1
-    return i >= 0 and found[i].start <= pos < found[i].end
+def _overlaps(found: list[Amount], starts: list[int], amount: Amount) -> bool:
+    """``amount`` overlaps one of ``found`` (disjoint, sorted by start; ``starts`` their starts)."""
+    i = bisect_right(starts, amount.start) - 1
+    if i >= 0 and amount.start < found[i].end:
+        return True
+    return i + 1 < len(found) and found[i + 1].start < amount.end
 
 
 def amounts(text: str, *, include_tables: bool = True) -> list[Amount]:
     """Every sum of money in ``text``, in document order.
 
     With ``include_tables`` (the default), bare numbers in table columns whose header carries
-    the unit (``年度预算数（万元）`` …) are included: cells one per line or ``|``/tab separated.
+    the unit (``年度预算数（万元）`` …) are included: cells one per line or ``|``/tab separated
+    (:mod:`nlp.extract.tables`), and the cells of budget-execution rows a converter glued into
+    one run of digits (:mod:`nlp.extract.glued`).
 
     >>> [(a.text, str(a.yuan)) for a in amounts("项目资金（万元）\\n年初预算\\n总额\\n1.5\\n1.2\\n100%")]
     [('1.5', '15000'), ('1.2', '12000')]
     """
     found = inline_amounts(text)
     if include_tables:
-        starts = [a.start for a in found]  # inline amounts are disjoint and sorted
-        extra = [a for a in table_amounts(text) if not _covered(found, starts, a.start)]
-        found = sorted([*found, *extra], key=lambda a: a.start)
+        for extra_amounts in (table_amounts(text), glued_amounts(text)):
+            starts = [a.start for a in found]  # the amounts found so far are disjoint and sorted
+            extra = [a for a in extra_amounts if not _overlaps(found, starts, a)]
+            found = sorted([*found, *extra], key=lambda a: a.start)
     return found
 
 

@@ -35,6 +35,7 @@ AMOUNT_COLUMNS = (
     "end",
     "unparsed",
     "source",
+    "unit_assumed",
 )
 CITATION_COLUMNS = (
     "kind",
@@ -102,6 +103,8 @@ def amount_row(a: Amount, *, file: str, report: str) -> dict[str, Any]:
     if a.unparsed:
         row["unparsed"] = True
     row["source"] = a.source
+    if a.unit_assumed:
+        row["unit_assumed"] = True
     return row
 
 

@@ -41,6 +41,8 @@ class Amount:
     sentence_id: str | None = None
     unparsed: bool = False
     source: str = "inline"  # "inline" (number with its unit) or "table" (unit from a header cell)
+    #: The table states no unit; the unit of the official forms (万元) was assumed.
+    unit_assumed: bool = False
 
     @property
     def yuan_str(self) -> str | None:

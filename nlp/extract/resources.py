@@ -88,8 +88,14 @@ UNIT_HEADER = re.compile(
 #: A money column header without unit, as the first cell of a form's funds block in PDF text, where
 #: the ``项目资金（元）`` label cell comes after the numbers; the table counts once that unit appears.
 UNITLESS_MONEY_HEADER = re.compile(r"(?:年初|全年)预算数")
+#: A money column header without unit whose unit can come from the sentence introducing the
+#: table (``安排资金23,834万元（详见下表）`` over a ``金额`` column summing to 23,834).
+SUM_MONEY_HEADER = re.compile(r"[\u4e00-\u9fff]{0,4}(?:金额|资金|经费)")
 #: A cell that is only a unit (度量单位 column).
-UNIT_CELL = re.compile(r"[ \t]*(?P<unit>万元|元|亿元)[ \t]*")
+UNIT_CELL = re.compile(r"[ \t]*(?:(?P<unit>万元|元|亿元)(?:人民币)?|(?P<unit2>万|亿)人民币)[ \t]*")
+#: The header of an indicator table's unit column, and of the value columns around it.
+UNIT_COLUMN = re.compile(r"度量单位|计量单位")
+VALUE_COLUMN = re.compile(r"(?:年度|年初|全年)?(?:实际)?(?:指标值|目标值|完成值|实际值)")
 #: Header words of a money column.
 MONEY_COLUMN = re.compile(r"预算|执行数|决算|资金|金额|拨款|支出|收入|投入|安排|下达|规模|合计|总额")
 #: Header words of a column that is not money even under a money header.
@@ -265,6 +271,33 @@ SERIAL_CELL = re.compile(r"[0-9]{1,3}")
 YEAR_CELL = re.compile(r"(?:19|20)[0-9]{2}")
 #: Headers of a year column.
 YEAR_HEADERS = frozenset({"年度", "年份"})
+
+# --- glued budget-execution rows
+#: A run of digits, points and commas ending before a percent sign: the cells of one row of a
+#: budget-execution table that a converter glued together (``319.65134.0241.93%``); bounded.
+GLUED_ROW = re.compile(r"(?<![0-9.,])(?P<run>[0-9][0-9.,]{5,40})(?=[%％])")
+#: A run of digits glued to the label of a sub-row (``其中：本年财政拨款2020其他资金``), no percent.
+GLUED_SUB_ROW = re.compile(
+    r"其中[:：]?[\u4e00-\u9fff、]{0,12}(?P<run>[0-9][0-9.,]{1,40})(?![0-9.,%％年月日号元万个])"
+)
+#: Column headers of a budget-execution table, matched left to right: money, score (分值), rate.
+BUDGET_COLUMN = re.compile(
+    r"(?P<money>年初预算数|全年预算数|调整后预算数|预算数|全年执行数|执行数)|(?P<score>分值)|(?P<rate>执行率)"
+)
+#: Gap (characters) between two column headers of one header row (``全年预算数(A) 全年执行数(B)``).
+BUDGET_HEADER_GAP = 16
+#: The cells a glued run splits into: money (up to 4 decimals: 万元 to the yuan), score, rate.
+GLUED_PIECES: dict[str, re.Pattern[str]] = {
+    "money": re.compile(r"(?:0|[1-9][0-9]{0,11}|[1-9][0-9]{0,2}(?:,[0-9]{3}){1,4})(?:\.[0-9]{1,4})?"),
+    "score": re.compile(r"(?:0|[1-9][0-9]?|100)(?:\.[0-9]{1,2})?"),
+    "rate": re.compile(r"(?:0|[1-9][0-9]{0,3})(?:\.[0-9]{1,2})?"),
+}
+#: The longest piece of each kind (``999,999,999,999.9999``, ``99.99``, ``9999.99``).
+GLUED_PIECE_MAX: dict[str, int] = {"money": 20, "score": 6, "rate": 7}
+#: Decimals a money cell is written with at most, by unit (元 to the 分; 万元 to the yuan).
+UNIT_DECIMALS: dict[str, int] = {"元": 2, "万元": 4, "亿元": 4}
+#: The unit of the official forms' 项目资金 block, used when a budget-execution table states none.
+DEFAULT_BUDGET_UNIT = "万元"
 
 # --- scoring
 #: Conversion markers the gold texts were stripped of.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from nlp.extract import resources as R
 from nlp.extract.numbers import normalize_yuan, parse_number
@@ -22,6 +23,8 @@ _MAX_HEADER_CELL = 30
 _MAX_IDLE_CELLS = 60
 #: A cell this long ending with 。 is running text: the table is over.
 _MIN_SENTENCE = 20
+#: How far before a unitless money table the sentence introducing it is looked for.
+_LEAD_WINDOW = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +67,8 @@ class _MoneyTable:
         self.unit_cell_counted = bool(self.headers) and unit is not None
         self.year_column = False
         self.last_serial = 0
+        #: Totals (number, unit) stated just before a unitless table: its unit if a column sums to one.
+        self.lead_totals: list[tuple[Decimal, str]] = []
 
     def add_header(self, text: str) -> None:
         if self.frozen or len(text) > _MAX_HEADER_CELL:
@@ -130,33 +135,133 @@ def _is_row_label_number(cells: list[Cell], i: int, table: _MoneyTable) -> bool:
 def table_amounts(text: str) -> list[Amount]:
     """Bare numbers that are money because of the table they stand in, in document order.
 
-    Two rules: numbers in the columns of a table whose header names the unit (``（万元）``),
+    Three rules: numbers in the columns of a table whose header names the unit (``（万元）``),
     up to the number of money columns the header lists and before the first percentage of the
-    row; and a number whose next cell is a unit alone (a ``度量单位`` column: ``≤ | 30 | 万元``).
+    row; numbers beside a unit cell of an indicator table's unit column (``≤ | 30 | 万元``, see
+    :func:`unit_column_amounts`); and the cells of a unitless money column (``金额``) that sum
+    to a total stated in the sentence introducing the table, read in that total's unit.
 
     >>> [(a.text, str(a.yuan)) for a in table_amounts("成本 | ≤ | 30 | 万元 | 完成")]
     [('30', '300000')]
     """
     cells = list(iter_cells(text))
-    found: dict[int, Amount] = {}
+    found = unit_column_amounts(cells)
+    taken = {a.start for a in found.values()}
     table: _MoneyTable | None = None
     for i, cell in enumerate(cells):
-        nxt = cells[i + 1] if i + 1 < len(cells) else None
-        if nxt is not None and R.NUMBER_CELL.fullmatch(cell.text):
-            um = R.UNIT_CELL.fullmatch(nxt.text)
-            if um is not None:
-                amount = _emit(cell, um.group("unit"), "other")
-                if amount is not None:
-                    found[amount.start] = amount
-                continue
+        if R.NUMBER_CELL.fullmatch(cell.text) and _number_start(cell) in taken:
+            continue
         if table is not None and _is_row_label_number(cells, i, table):
             table.start_row()
             continue
+        if table is not None and table.lead_totals and R.UNITLESS_MONEY_HEADER.fullmatch(cell.text):
+            _commit_by_lead_total(table, found)  # a form's funds block begins: its own rule applies
+            table = None
         previous = table
         table = _step(table, cell, found)
+        if table is not previous and previous is not None:
+            _commit_by_lead_total(previous, found)
+        if table is None and R.SUM_MONEY_HEADER.fullmatch(cell.text):
+            table = _lead_total_table(text, cell)
         if table is not None and table is not previous:  # a new table: a 年度 column just before its unit?
             table.year_column = any(c.text in R.YEAR_HEADERS for c in cells[max(0, i - 8) : i])
+    if table is not None:
+        _commit_by_lead_total(table, found)
     return [found[k] for k in sorted(found)]
+
+
+def _number_start(cell: Cell) -> int:
+    m = R.NUMBER_CELL.fullmatch(cell.text)
+    return cell.start + (m.start("num") if m is not None else 0)
+
+
+def _value_columns(cells: list[Cell], i: int, step: int) -> int:
+    """How many value column headers (指标值, 完成值 …) stand next to ``cells[i]`` towards ``step``."""
+    n, j = 0, i + step
+    while 0 <= j < len(cells) and n < 3 and R.VALUE_COLUMN.fullmatch(cells[j].text):
+        n, j = n + 1, j + step
+    return n
+
+
+def unit_column_amounts(cells: list[Cell]) -> dict[int, Amount]:
+    """Numbers in the value columns beside a money unit cell of an indicator table, by start.
+
+    The header (``度量单位`` / ``计量单位`` and the ``指标值`` / ``完成值`` cells around it) tells on
+    which side the values stand: ``计量单位 | 指标值 | 全年实际完成值`` puts both after the unit;
+    otherwise (the template's ``指标值 | 度量单位 | 完成值``, or no header seen) the planned value
+    stands just before the unit (``≤ | 30 | 万元``).
+
+    >>> cells = list(iter_cells("计量单位 指标值 完成值 权重 5 万元人民币 12 11.5 20"))
+    >>> [(a.text, str(a.yuan)) for a in unit_column_amounts(cells).values()]
+    [('12', '120000'), ('11.5', '115000')]
+    """
+    found: dict[int, Amount] = {}
+    before, after = 1, 0
+    for i, cell in enumerate(cells):
+        if R.UNIT_COLUMN.fullmatch(cell.text):
+            before, after = _value_columns(cells, i, -1), _value_columns(cells, i, 1)
+            # Empty cells leave no trace in the stream: a value after the unit is taken only where
+            # every value column follows it (else an empty 完成值 would hand its place to 权重).
+            before, after = (0, after) if before == 0 and after > 0 else (1, 0)
+            continue
+        um = R.UNIT_CELL.fullmatch(cell.text)
+        if um is None:
+            continue
+        unit = um.group("unit") or um.group("unit2")
+        values = cells[i - before : i] if i >= before else []
+        for value in cells[i + 1 : i + 1 + after]:
+            if not R.NUMBER_CELL.fullmatch(value.text):
+                break
+            values.append(value)
+        for value in values:
+            if R.NUMBER_CELL.fullmatch(value.text):
+                _record(found, _emit(value, unit, "other"))
+    return found
+
+
+def lead_totals(lead: str) -> list[tuple[Decimal, str]]:
+    """The amounts (number, unit) of the sentence introducing a table; ``lead`` is the text before it.
+
+    That sentence is the last one of ``lead``, or the last but one when the table's first header
+    cells follow it (``…安排资金1,250万元（详见下表）。\\n项目 | 金额``).
+
+    >>> lead_totals("上年结余3万元。本年安排资金1,250万元（详见下表）。\\n项目 |\\n")
+    [(Decimal('1250'), '万元')]
+    """
+    ends = [i for i, c in enumerate(lead.rstrip()) if c in "。！？"]
+    cut = ends[-2] if len(ends) >= 2 else -1
+    totals = []
+    for m in R.MONEY.finditer(lead, cut + 1):
+        num, unit = m.group("num"), m.group("unit")
+        if R.STRICT_NUMBER.fullmatch(num) and unit in R.UNIT_FACTORS:
+            totals.append((Decimal(num.replace(",", "")), unit))
+    return totals
+
+
+def _lead_total_table(text: str, cell: Cell) -> _MoneyTable | None:
+    """A unitless money column (``金额``) right after a sentence stating totals, else ``None``."""
+    totals = lead_totals(text[max(0, cell.start - _LEAD_WINDOW) : cell.start])
+    if not totals:
+        return None
+    table = _MoneyTable(None, cell)
+    table.lead_totals = totals
+    return table
+
+
+def _commit_by_lead_total(table: _MoneyTable, found: dict[int, Amount]) -> None:
+    """Read the pending cells of a unitless table in the unit of the total they sum to, if any."""
+    if table.unit is not None or len(table.pending) < 2 or not table.lead_totals:
+        return
+    nums = [R.NUMBER_CELL.fullmatch(c.text) for c, _ in table.pending]
+    if not all(m is not None and R.STRICT_NUMBER.fullmatch(m.group("num")) for m in nums):
+        return
+    total = sum(Decimal(m.group("num").replace(",", "")) for m in nums if m is not None)
+    for value, unit in table.lead_totals:
+        if value == total:
+            for pending, role in table.pending:
+                _record(found, _emit(pending, unit, role))
+            break
+    table.pending.clear()
 
 
 def _record(found: dict[int, Amount], amount: Amount | None) -> None:
@@ -168,7 +273,7 @@ def _step(table: _MoneyTable | None, cell: Cell, found: dict[int, Amount]) -> _M
     """Advance the money-table state by one cell, recording money cells in ``found``."""
     unit = _unit_of(cell)
     if unit is not None:
-        if table is not None and table.unit is None:  # the unit of a table read so far: commit its cells
+        if table is not None and table.unit is None and not table.lead_totals:  # PDF text: commit
             table.unit = unit
             for pending, role in table.pending:
                 _record(found, _emit(pending, unit, role))

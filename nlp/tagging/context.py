@@ -77,7 +77,11 @@ def heading_level(text: str) -> int:
             return 0
         first = m.group(0).strip()
         return 1 if first[0] in "一二三四五六七八九十第" else 2
-    if len(stripped) <= 12 and section_of(stripped) in R.BARE_HEADING_TYPES and not stripped.endswith(("。", "；")):
+    if (
+        len(stripped) <= 12
+        and section_of(stripped) in R.BARE_HEADING_TYPES
+        and not stripped.endswith(("。", "；"))
+    ):
         return 3
     return 0
 
@@ -155,7 +159,9 @@ def derive_contexts(texts: Sequence[str], sentences: Sequence[Any] | None = None
                 top_section=top,
                 headings=headings,
                 is_heading=bool(level),
-                is_table="|" in text or "\t" in text or shapes[i] in ("op", "pct", "decimal", "int", "pctsign"),
+                is_table="|" in text
+                or "\t" in text
+                or shapes[i] in ("op", "pct", "decimal", "int", "pctsign"),
                 position=i / last,
                 shape=shapes[i],
                 region=region,

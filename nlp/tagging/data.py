@@ -2,7 +2,8 @@
 
 >>> import json, tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "g.jsonl"
->>> _ = p.write_text(json.dumps({"file": "a.txt", "n": 0, "text": "资金5万元。", "labels": ["amount"]}) + "\\n")
+>>> row = {"file": "a.txt", "n": 0, "text": "资金5万元。", "labels": ["amount"]}
+>>> _ = p.write_text(json.dumps(row) + "\\n")
 >>> [u.labels for u in load_gold([p])]
 [('amount',)]
 """
@@ -13,9 +14,9 @@ import csv
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,10 +46,14 @@ def _parse_line(line: str, path: Path, lineno: int) -> GoldUnit:
         labels = tuple(str(x) for x in obj.get("labels", []))
         unit = GoldUnit(str(obj["file"]), int(obj["n"]), str(obj["text"]), labels, str(path))
     except (ValueError, KeyError, TypeError) as exc:
-        raise InputError(f"not a gold unit ({exc.__class__.__name__}: {exc})", path=str(path), line=lineno) from None
+        raise InputError(
+            f"not a gold unit ({exc.__class__.__name__}: {exc})", path=str(path), line=lineno
+        ) from None
     unknown = set(labels) - set(TAGS)
     if unknown:
-        raise InputError(f"unknown tag(s) {sorted(unknown)}; tags are {list(TAGS)}", path=str(path), line=lineno)
+        raise InputError(
+            f"unknown tag(s) {sorted(unknown)}; tags are {list(TAGS)}", path=str(path), line=lineno
+        )
     return unit
 
 

@@ -28,7 +28,7 @@ from nlp.tagging.resources import TAGS
 class Tagger(Protocol):
     """Anything with ``fit(units, Y, groups)`` and ``predict(units)``: the model, the rules, spaCy."""
 
-    def fit(self, X: Sequence[Unit], Y: Any, groups: Sequence[Any] | None = None) -> Any: ...
+    def fit(self, X: Sequence[Unit], Y: Any, groups: Any = None) -> Any: ...
 
     def predict(self, X: Sequence[Unit]) -> np.ndarray: ...
 
@@ -43,10 +43,14 @@ class Dataset:
     files: np.ndarray
 
     def subset(self, idx: np.ndarray) -> Dataset:
-        return Dataset([self.gold[i] for i in idx], [self.units[i] for i in idx], self.Y[idx], self.files[idx])
+        return Dataset(
+            [self.gold[i] for i in idx], [self.units[i] for i in idx], self.Y[idx], self.files[idx]
+        )
 
 
-def make_dataset(gold: Sequence[GoldUnit], contexts: Callable[[list[GoldUnit]], list[Any]] | None = None) -> Dataset:
+def make_dataset(
+    gold: Sequence[GoldUnit], contexts: Callable[[list[GoldUnit]], list[Any]] | None = None
+) -> Dataset:
     """Model inputs for gold units, context derived file by file (``contexts`` may supply it)."""
     units: list[Unit] = []
     ordered: list[GoldUnit] = []
@@ -54,7 +58,9 @@ def make_dataset(gold: Sequence[GoldUnit], contexts: Callable[[list[GoldUnit]], 
         ctxs = contexts(group) if contexts else derive_contexts([u.text for u in group])
         units.extend(Unit(u.text, c, u.file) for u, c in zip(group, ctxs, strict=True))
         ordered.extend(group)
-    return Dataset(ordered, units, label_matrix([u.labels for u in ordered]), np.array([u.file for u in ordered]))
+    return Dataset(
+        ordered, units, label_matrix([u.labels for u in ordered]), np.array([u.file for u in ordered])
+    )
 
 
 def tag_metrics(Y: np.ndarray, P: np.ndarray) -> dict[str, dict[str, float]]:
@@ -67,7 +73,15 @@ def tag_metrics(Y: np.ndarray, P: np.ndarray) -> dict[str, dict[str, float]]:
         prec = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
         rec = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[tag] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn, "tp": tp, "fp": fp, "fn": fn}
+        out[tag] = {
+            "precision": prec,
+            "recall": rec,
+            "f1": f1,
+            "support": tp + fn,
+            "tp": tp,
+            "fp": fp,
+            "fn": fn,
+        }
     scored = [out[t]["f1"] for t in TAGS if out[t]["support"]]
     out["macro"] = {"f1": float(np.mean(scored)) if scored else 0.0}
     return out
@@ -144,7 +158,14 @@ def worst_errors(data: Dataset, pred: np.ndarray, *, top: int = 5, examples: int
             patterns[key] += 1
             ids.setdefault(key, []).append(data.gold[i].uid)
     return [
-        {"error": k[0], "tag": k[1], "section": k[2], "shape": k[3], "count": c, "examples": ids[k][:examples]}
+        {
+            "error": k[0],
+            "tag": k[1],
+            "section": k[2],
+            "shape": k[3],
+            "count": c,
+            "examples": ids[k][:examples],
+        }
         for k, c in patterns.most_common(top)
     ]
 
@@ -179,9 +200,12 @@ def run_evaluation(
     dirs = [Path(d) for d in (corpus_dirs if corpus_dirs is not None else default_corpus_dirs(gold_paths))]
     data = gold_dataset(load_gold(gold_paths), load_corpus_units(dirs) if dirs else {})
     if cv is None:
-        clf, meta = load_model_with_meta(model)
+        clf = load_model_with_meta(model)[0]
         pred = clf.predict(data.units)
-        title = f"model {model or 'default'} applied to {len(data.units)} gold units (held-out only if not trained on them)"
+        title = (
+            f"model {model or 'default'} applied to {len(data.units)} gold units "
+            "(held-out only if not trained on them)"
+        )
         result = CVResult(data, pred, np.zeros(len(pred), dtype=np.int32))
         per_group: dict[str, Any] = {}
     else:
@@ -189,10 +213,17 @@ def run_evaluation(
         if cv == "loo":
             groups, folds = data.files, None
         else:
-            groups, folds = file_groups(data.files, [d / "INDEX.tsv" for d in dirs if (d / "INDEX.tsv").is_file()]), k
+            groups, folds = (
+                file_groups(data.files, [d / "INDEX.tsv" for d in dirs if (d / "INDEX.tsv").is_file()]),
+                k,
+            )
         result = cross_validate(lambda: TagClassifier(**params), data, groups, k=folds)
-        per_group = {g: {t: round(v["f1"], 3) for t, v in m.items()} for g, m in result.per_group(
-            dict(zip(data.files.tolist(), groups.tolist(), strict=True)).__getitem__).items()}
+        per_group = {
+            g: {t: round(v["f1"], 3) for t, v in m.items()}
+            for g, m in result.per_group(
+                dict(zip(data.files.tolist(), groups.tolist(), strict=True)).__getitem__
+            ).items()
+        }
         title = f"{cv} cross-validation over {len(set(groups.tolist()))} groups, {len(data.units)} units"
     return {
         "title": title,
@@ -200,4 +231,3 @@ def run_evaluation(
         "errors": worst_errors(data, result.pred),
         "per_group": per_group,
     }
-

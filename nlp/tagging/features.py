@@ -13,6 +13,7 @@ which the vectoriser weighs separately.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ class FeatureSet:
 def _word_features(tokens: Sequence[Token]) -> list[str]:
     words = [t.feature for t in tokens[:MAX_TOKENS] if t.kind != "punct" or t.text in "：:；%≥≤＝=《》"]
     out = [f"w:{w}" for w in words]
-    out.extend(f"b:{a}_{b}" for a, b in zip(words, words[1:]))
+    out.extend(f"b:{a}_{b}" for a, b in itertools.pairwise(words))
     return out
 
 
@@ -57,7 +58,28 @@ def _figure_flags(tokens: Sequence[Token], text: str) -> list[str]:
     if text.rstrip().endswith(("。", "；", ";")):
         out.append("f:stop")
     out.extend(f"cue:{name}" for name in cue_names(text))
+    out.extend(_value_flags(tokens))
     return out
+
+
+def _value_flags(tokens: Sequence[Token]) -> list[str]:
+    """Coarse values of figures: full (100%) vs short (< 90%) percentages, zero sums — deviation cues."""
+    out: set[str] = set()
+    for t in tokens:
+        if t.kind not in ("pct", "money"):
+            continue
+        m = R.LEADING_NUMBER.search(normalize_width(t.text))
+        if not m:
+            continue
+        try:
+            v = float(m.group(0).replace(",", "").replace("，", ""))
+        except ValueError:
+            continue
+        if t.kind == "pct":
+            out.add("v:pct100" if v >= 100 else "v:pct90" if v >= 90 else "v:pctlow")
+        elif v == 0:
+            out.add("v:money0")
+    return sorted(out)
 
 
 def cue_names(text: str) -> list[str]:
@@ -134,7 +156,7 @@ def sequence_features(
     ctxs = list(contexts) if contexts is not None else derive_contexts(texts)
     cache: dict[str, list[str]] = {}
     out: list[FeatureSet] = []
-    for text, ctx in zip(texts, ctxs):
+    for text, ctx in zip(texts, ctxs, strict=False):
         toks = tokenizer(text)
         if ctx.is_heading and ctx.headings and ctx.headings[-1] == text.strip():
             cache.setdefault(text.strip(), [t.feature for t in toks if t.kind == "word"])

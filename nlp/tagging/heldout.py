@@ -25,7 +25,7 @@ from nlp.tagging.evaluate import CVResult, Dataset, cross_validate, file_groups,
 from nlp.tagging.model import TagClassifier
 from nlp.tagging.resources import TAGS
 from nlp.tagging.rules import RuleTagger
-from nlp.tagging.train import WEAK_WEIGHT, gold_dataset, load_corpus_units, weak_dataset
+from nlp.tagging.train import WEAK_WEIGHT, gold_dataset, load_corpus_units
 
 
 def _line(name: str, m: dict[str, dict[str, float]]) -> str:
@@ -57,8 +57,8 @@ class WeakAugmented:
 
 
 def _weak_of(data: Dataset) -> Dataset:
-    from nlp.tagging.weak import weak_labels
     from nlp.tagging.data import label_matrix
+    from nlp.tagging.weak import weak_labels
 
     labs: list[tuple[str, ...]] = []
     for f in dict.fromkeys(data.files.tolist()):
@@ -67,7 +67,9 @@ def _weak_of(data: Dataset) -> Dataset:
     return Dataset(data.gold, data.units, label_matrix(labs), data.files)
 
 
-def figures(shared: Path, *, spacy: bool = False, weak: bool = False, log: Callable[[str], None] = print) -> dict[str, Any]:
+def figures(
+    shared: Path, *, spacy: bool = False, weak: bool = False, log: Callable[[str], None] = print
+) -> dict[str, Any]:
     """All held-out figures; ``log`` receives one line per result."""
     corpus = load_corpus_units([shared / "corpus" / "seeds", shared / "corpus" / "dev"])
     seeds = gold_dataset(load_gold([shared / "gold" / "sentences.jsonl"]), corpus)
@@ -79,23 +81,35 @@ def figures(shared: Path, *, spacy: bool = False, weak: bool = False, log: Calla
         m = r.metrics()
         out[name] = {"metrics": m}
         if group_of is not None:
-            out[name]["per_group"] = {g: {t: v["f1"] for t, v in gm.items()} for g, gm in r.per_group(group_of.__getitem__).items()}
+            out[name]["per_group"] = {
+                g: {t: v["f1"] for t, v in gm.items()} for g, gm in r.per_group(group_of.__getitem__).items()
+            }
         log(_line(name, m))
 
     t0 = time.perf_counter()
     record("seeds LOFO (model)", cross_validate(TagClassifier, seeds, seeds.files))
     record("seeds LOFO (rules)", cross_validate(RuleTagger, seeds, seeds.files))
     group_of = dict(zip(dev.files.tolist(), prov.tolist(), strict=True))
-    record("dev 5 province folds +seeds (model)", cross_validate(TagClassifier, dev, prov, k=5, extra=seeds), group_of)
+    record(
+        "dev 5 province folds +seeds (model)",
+        cross_validate(TagClassifier, dev, prov, k=5, extra=seeds),
+        group_of,
+    )
     record("dev rules", cross_validate(RuleTagger, dev, prov, k=5))
     record("seeds -> dev (model)", train_test(TagClassifier, seeds, dev))
     if weak:
         wd = _weak_of(dev)
-        record("dev 5 folds +seeds +weak(held-out text)", cross_validate(lambda: WeakAugmented(wd), dev, prov, k=5, extra=seeds))
+        record(
+            "dev 5 folds +seeds +weak(held-out text)",
+            cross_validate(lambda: WeakAugmented(wd), dev, prov, k=5, extra=seeds),
+        )
     if spacy:
         from nlp.tagging.spacy_component import SpacyTextcat
 
-        record("dev 5 province folds +seeds (spaCy textcat)", cross_validate(SpacyTextcat, dev, prov, k=5, extra=seeds))
+        record(
+            "dev 5 province folds +seeds (spaCy textcat)",
+            cross_validate(SpacyTextcat, dev, prov, k=5, extra=seeds),
+        )
     out["seconds"] = round(time.perf_counter() - t0, 1)
     return out
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,10 +34,13 @@ from nlp.tagging.features import FeatureSet, Tokenizer, unit_features
 from nlp.tagging.resources import HEADING_NUMBER, TAGS
 from nlp.tokenize import tokenize
 
+#: Score given to ``amount`` when the unit holds a money token (see ``money_rule``).
+MONEY_RULE_SCORE = 0.99
+
 
 @dataclass(frozen=True, slots=True)
 class Unit:
-    """The estimator's input: a unit's text with its context; ``seq`` names its report (for neighbours)."""
+    """The estimator's input: a unit's text with its context; ``seq`` names its report or file."""
 
     text: str
     context: UnitContext
@@ -77,8 +80,12 @@ class FeatureVectorizer:
         kept = [f for f, c in df_text.most_common() if c >= self.min_df][: self.max_features]
         self.text_vocab_ = {f: i for i, f in enumerate(sorted(kept))}
         n = len(sets)
-        self.idf_ = np.array([math.log((1 + n) / (1 + df_text[f])) + 1 for f in sorted(kept)], dtype=np.float64)
-        self.context_vocab_ = {f: i for i, f in enumerate(sorted(f for f, c in df_ctx.items() if c >= self.min_df))}
+        self.idf_ = np.array(
+            [math.log((1 + n) / (1 + df_text[f])) + 1 for f in sorted(kept)], dtype=np.float64
+        )
+        self.context_vocab_ = {
+            f: i for i, f in enumerate(sorted(f for f, c in df_ctx.items() if c >= self.min_df))
+        }
         return self
 
     def transform(self, sets: Sequence[FeatureSet]) -> sp.csr_matrix:
@@ -101,39 +108,6 @@ class FeatureVectorizer:
                 vals.extend([v] * len(ctx))
         shape = (len(sets), n_text + len(self.context_vocab_))
         return sp.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
-
-
-def neighbour_scores(units: Sequence[Unit], probs: np.ndarray) -> np.ndarray:
-    """Dense second-stage features: a unit's first-stage scores, those of the units at -2, -1, +1, +2
-    in the same report, and the mean and max of the other units under the same headings.
-
-    >>> from nlp.tagging.context import UnitContext
-    >>> u = [Unit("a", UnitContext(), "r"), Unit("b", UnitContext(), "r")]
-    >>> neighbour_scores(u, np.array([[1.0, 0, 0, 0], [0, 1.0, 0, 0]])).shape
-    (2, 32)
-    """
-    n, k = probs.shape
-    out = np.zeros((n, k * 8))
-    seqs = [u.seq for u in units]
-    out[:, :k] = probs
-    for slot, off in enumerate((-2, -1, 1, 2), start=1):
-        for i in range(n):
-            j = i + off
-            if 0 <= j < n and seqs[j] == seqs[i]:
-                out[i, slot * k : (slot + 1) * k] = probs[j]
-    blocks: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    for i, u in enumerate(units):
-        blocks.setdefault((u.seq, u.context.headings), []).append(i)
-    for idx in blocks.values():
-        if len(idx) < 2:
-            continue
-        sub = probs[idx]
-        total, top = sub.sum(axis=0), sub.max(axis=0)
-        for r, i in enumerate(idx):
-            out[i, 5 * k : 6 * k] = (total - sub[r]) / (len(idx) - 1)
-            out[i, 6 * k : 7 * k] = top
-            out[i, 7 * k : 8 * k] = len(idx) / 50.0 if k else 0.0
-    return out
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:
@@ -167,7 +141,7 @@ def _platt(decision: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(lr.coef_[0, 0]), float(lr.intercept_[0])
 
 
-class TagClassifier(BaseEstimator):  # type: ignore[misc]
+class TagClassifier(BaseEstimator):
     """Multi-label tagger: one logistic regression per tag, Platt-calibrated, threshold per tag."""
 
     def __init__(
@@ -180,7 +154,7 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         context_weight: float = 1.0,
         inner_folds: int = 4,
         class_weight: str | None = "balanced",
-        stack_weight: float = 1.0,
+        money_rule: bool = True,
     ) -> None:
         self.tokenizer = tokenizer
         self.C = C
@@ -189,7 +163,7 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         self.context_weight = context_weight
         self.inner_folds = inner_folds
         self.class_weight = class_weight
-        self.stack_weight = stack_weight
+        self.money_rule = money_rule
 
     def _lr(self) -> LogisticRegression:
         return LogisticRegression(C=self.C, class_weight=self.class_weight, solver="liblinear", max_iter=200)
@@ -213,7 +187,6 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         Y: np.ndarray,
         groups: np.ndarray,
         w: np.ndarray,
-        dense: np.ndarray | None = None,
     ) -> np.ndarray:
         k = min(self.inner_folds, len(set(groups.tolist())))
         out = np.zeros(Y.shape, dtype=np.float64)
@@ -222,14 +195,9 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         for tr, te in GroupKFold(n_splits=k).split(np.zeros(len(Y)), Y, groups):
             vec = self._vectorizer().fit([sets[i] for i in tr])
             Xtr, Xte = vec.transform([sets[i] for i in tr]), vec.transform([sets[i] for i in te])
-            if dense is not None:
-                Xtr, Xte = self._with_dense(Xtr, dense[tr]), self._with_dense(Xte, dense[te])
             coef, icpt = self._fit_linear(Xtr, Y[tr], w[tr])
             out[te] = Xte @ coef.T + icpt
         return out
-
-    def _with_dense(self, X: sp.csr_matrix, dense: np.ndarray) -> sp.csr_matrix:
-        return sp.hstack([X, sp.csr_matrix(dense * self.stack_weight)], format="csr")
 
     def _vectorizer(self) -> FeatureVectorizer:
         return FeatureVectorizer(
@@ -240,8 +208,8 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         self,
         X: Sequence[Unit],
         Y: Any,
-        groups: Sequence[Any] | None = None,
-        sample_weight: Sequence[float] | None = None,
+        groups: Any = None,
+        sample_weight: Any = None,
     ) -> TagClassifier:
         """Learn vocabulary, weights, calibration and thresholds; ``groups`` drive the inner CV.
 
@@ -258,12 +226,7 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         base = self.vectorizer_.transform(sets)
         self.coef_, self.intercept_ = self._fit_linear(base, Y, w)
         self.platt_ = np.array([_platt(decision[full, j], Y[full, j]) for j in range(len(TAGS))])
-        if self.stack_weight > 0:
-            dense = neighbour_scores(X, _sigmoid(decision, self.platt_))
-            decision = self._oof_decision(sets, Y, g, w, dense)
-            self.stack_coef_, self.stack_intercept_ = self._fit_linear(self._with_dense(base, dense), Y, w)
-            self.stack_platt_ = np.array([_platt(decision[full, j], Y[full, j]) for j in range(len(TAGS))])
-        probs = _sigmoid(decision, self.stack_platt_ if self.stack_weight > 0 else self.platt_)
+        probs = self._apply_rules(sets, _sigmoid(decision, self.platt_))
         self.thresholds_ = np.array([best_threshold(Y[full, j], probs[full, j]) for j in range(len(TAGS))])
         self.oof_scores_ = probs
         return self
@@ -277,12 +240,18 @@ class TagClassifier(BaseEstimator):  # type: ignore[misc]
         self._check_fitted()
         if not X:
             return np.zeros((0, len(TAGS)))
-        base = self.vectorizer_.transform(featurize(X, self.tokenizer))
+        sets = featurize(X, self.tokenizer)
+        base = self.vectorizer_.transform(sets)
         probs = _sigmoid(np.asarray(base @ self.coef_.T + self.intercept_), self.platt_)
-        if self.stack_weight <= 0:
-            return probs
-        full = self._with_dense(base, neighbour_scores(X, probs))
-        return _sigmoid(np.asarray(full @ self.stack_coef_.T + self.stack_intercept_), self.stack_platt_)
+        return self._apply_rules(sets, probs)
+
+    def _apply_rules(self, sets: Sequence[FeatureSet], probs: np.ndarray) -> np.ndarray:
+        """The annotation guide's one hard rule: a number followed by 元/万元/亿元 makes a unit ``amount``."""
+        if self.money_rule:
+            j = TAGS.index("amount")
+            money = np.array(["f:money" in fs.context for fs in sets], dtype=bool)
+            probs[money, j] = np.maximum(probs[money, j], MONEY_RULE_SCORE)
+        return probs
 
     def predict(self, X: Sequence[Unit]) -> np.ndarray:
         """0/1 per tag: calibrated score at or above the tag's threshold."""

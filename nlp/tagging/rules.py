@@ -39,8 +39,10 @@ def rule_labels(unit: Unit) -> tuple[str, ...]:
         out.append("indicator")
     if "money" in kinds or (ctx.region == "money" and ctx.shape in ("decimal", "int")):
         out.append("amount")
-    if "nothing" not in cues and (section == "problem" or "problem" in cues) and not (
-        "suggest" in cues and "problem" not in cues
+    if (
+        "nothing" not in cues
+        and (section == "problem" or "problem" in cues)
+        and not ("suggest" in cues and "problem" not in cues)
     ):
         out.append("problem")
     return tuple(out)

@@ -113,12 +113,14 @@ class SpacyTextcat:
 
     def fit(self, X: Sequence[Unit], Y: Any, groups: Any = None) -> SpacyTextcat:
         nlp = blank_zh()
-        textcat = nlp.add_pipe("textcat_multilabel")
+        textcat: Any = nlp.add_pipe("textcat_multilabel")
         for t in TAGS:
             textcat.add_label(t)
         Y = np.asarray(Y)
         examples = [
-            Example.from_dict(nlp.make_doc(u.text[:500]), {"cats": {t: float(y[j]) for j, t in enumerate(TAGS)}})
+            Example.from_dict(
+                nlp.make_doc(u.text[:500]), {"cats": {t: float(y[j]) for j, t in enumerate(TAGS)}}
+            )
             for u, y in zip(X, Y, strict=True)
         ]
         optimizer = nlp.initialize(lambda: examples)

@@ -34,7 +34,7 @@ from nlp.tagging.resources import TAGS
 #: Version of the model file format; a file of another version is refused.
 MODEL_FORMAT_VERSION = 1
 _ARRAYS = ("text_vocab", "context_vocab", "idf", "coef", "intercept", "platt", "thresholds", "meta")
-_PARAMS = ("C", "min_df", "max_features", "context_weight", "inner_folds", "class_weight")
+_PARAMS = ("C", "min_df", "max_features", "context_weight", "inner_folds", "class_weight", "money_rule")
 
 
 def library_versions() -> dict[str, str]:
@@ -59,7 +59,9 @@ def _vocab_array(vocab: dict[str, int]) -> np.ndarray:
     return np.array(words, dtype=str) if words else np.zeros(0, dtype="<U1")
 
 
-def save_classifier(clf: TagClassifier, path: str | Path, meta: dict[str, Any] | None = None) -> dict[str, Any]:
+def save_classifier(
+    clf: TagClassifier, path: str | Path, meta: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """Write ``clf`` to ``path`` (``.npz``) and ``path.json``; returns the metadata written."""
     clf._check_fitted()
     info = {
@@ -104,7 +106,9 @@ def _read_arrays(path: Path) -> dict[str, np.ndarray]:
                 raise ModelError(f"not a tagger model, missing {missing} ({expect})", path=str(path))
             return {k: npz[k] for k in _ARRAYS}
     except (OSError, ValueError, zipfile.BadZipFile, EOFError, KeyError) as exc:
-        raise ModelError(f"corrupted model file ({exc.__class__.__name__}; {expect})", path=str(path)) from None
+        raise ModelError(
+            f"corrupted model file ({exc.__class__.__name__}; {expect})", path=str(path)
+        ) from None
 
 
 def read_meta(path: str | Path) -> dict[str, Any]:
@@ -139,7 +143,9 @@ def load_classifier(path: str | Path) -> tuple[TagClassifier, dict[str, Any]]:
     if a["coef"].shape != (len(TAGS), n_text + n_ctx) or a["idf"].shape != (n_text,):
         raise ModelError("corrupted model: array shapes do not match the vocabulary", path=str(p))
     clf = TagClassifier(**meta.get("params", {}))
-    vec = FeatureVectorizer(min_df=clf.min_df, max_features=clf.max_features, context_weight=clf.context_weight)
+    vec = FeatureVectorizer(
+        min_df=clf.min_df, max_features=clf.max_features, context_weight=clf.context_weight
+    )
     vec.text_vocab_ = {str(w): i for i, w in enumerate(a["text_vocab"].tolist())}
     vec.context_vocab_ = {str(w): i for i, w in enumerate(a["context_vocab"].tolist())}
     vec.idf_ = a["idf"].astype(np.float64)

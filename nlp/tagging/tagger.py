@@ -85,7 +85,9 @@ def tag_sentence_groups(
     return out
 
 
-def tag_reports(reports: Iterable[Report], *, model: TagClassifier | None = None) -> list[list[TaggedSentence]]:
+def tag_reports(
+    reports: Iterable[Report], *, model: TagClassifier | None = None
+) -> list[list[TaggedSentence]]:
     """Tags of every unit of every report, one list per report, in one batch."""
     return tag_sentence_groups((r.sentences for r in reports), model)
 

@@ -42,7 +42,9 @@ def default_corpus_dirs(gold_paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def load_corpus_units(dirs: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None) -> dict[str, list[Sentence]]:
+def load_corpus_units(
+    dirs: Iterable[str | Path], on_error: Callable[[InputError], None] | None = None
+) -> dict[str, list[Sentence]]:
     """Units of every report file under ``dirs``, keyed by file name (``Document.name``)."""
     from corpus.load import load_documents
 
@@ -54,6 +56,7 @@ def load_corpus_units(dirs: Iterable[str | Path], on_error: Callable[[InputError
 
 def gold_dataset(gold: Sequence[GoldUnit], corpus: dict[str, list[Sentence]] | None = None) -> Dataset:
     """Model inputs for gold units; units found in ``corpus`` get the corpus pipeline's context."""
+
     def contexts(group: list[GoldUnit]) -> list[Any]:
         sents = (corpus or {}).get(group[0].file)
         aligned = align_units(group, sents) if sents else None
@@ -71,7 +74,7 @@ def weak_dataset(corpus: dict[str, list[Sentence]], exclude: set[str] = frozense
             continue
         texts = [s.text for s in sents]
         ctxs = derive_contexts(texts, sents)
-        for i, (t, c, labs) in enumerate(zip(texts, ctxs, weak_labels(texts, ctxs))):
+        for i, (t, c, labs) in enumerate(zip(texts, ctxs, weak_labels(texts, ctxs), strict=False)):
             gold.append(GoldUnit(name, i, t, labs, "weak"))
             units.append(Unit(t, c, name))
     from nlp.tagging.data import label_matrix
@@ -88,7 +91,9 @@ def fit_model(
         return clf.fit(data.units, data.Y, groups=data.files)
     w = np.concatenate([np.ones(len(data.units)), np.full(len(weak.units), WEAK_WEIGHT)])
     return clf.fit(
-        data.units + weak.units, np.vstack([data.Y, weak.Y]), groups=np.concatenate([data.files, weak.files]),
+        data.units + weak.units,
+        np.vstack([data.Y, weak.Y]),
+        groups=np.concatenate([data.files, weak.files]),
         sample_weight=w,
     )
 

@@ -45,4 +45,4 @@ def _weak_one(text: str, ctx: UnitContext) -> tuple[str, ...]:
 def weak_labels(texts: Sequence[str], contexts: Sequence[UnitContext] | None = None) -> list[tuple[str, ...]]:
     """Weak tags for the units of one report (or file), in order."""
     ctxs = list(contexts) if contexts is not None else derive_contexts(texts)
-    return [_weak_one(t, c) for t, c in zip(texts, ctxs)]
+    return [_weak_one(t, c) for t, c in zip(texts, ctxs, strict=False)]

@@ -12,10 +12,10 @@ import pytest
 
 from nlp.extract.score import score_amounts, score_citations
 
-#: (set, minimum precision, minimum recall) as measured; dev amount recall is bounded by gold
-#: items whose cells were glued together by the converter or whose unit is not in the text
-#: (see docs/extract.md, "Gold labels").
-AMOUNT_TARGETS = [("seeds", 0.98, 0.98), ("dev", 0.98, 0.90)]
+#: (set, minimum precision, minimum recall) as measured (seeds 1.000 / 1.000, dev 0.996 / 0.981);
+#: the dev misses left are cells of scrambled PDF tables and numbers whose unit the text does not
+#: give (see docs/extract.md, "Measured against the gold").
+AMOUNT_TARGETS = [("seeds", 1.0, 1.0), ("dev", 0.995, 0.98)]
 CITATION_TARGETS = [("seeds", 0.97, 0.97), ("dev", 0.97, 0.97)]
 
 

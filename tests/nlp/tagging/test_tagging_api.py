@@ -12,19 +12,21 @@ from nlp.tagging.model import TagClassifier, Unit
 from nlp.tagging.rules import RuleTagger
 from nlp.tagging.weak import weak_labels
 
-REPORT = "\n".join([
-    "某县图书馆免费开放项目绩效自评报告",
-    "一、项目概况",
-    "本项目年度预算资金12万元，用于图书馆免费开放。",
-    "二、绩效目标",
-    "计划全年开放300天，读者满意度≥90%。",
-    "三、绩效目标完成情况",
-    "全年实际开放305天，读者满意度96%。",
-    "四、存在的问题",
-    "馆舍面积偏小，服务设施较为陈旧。",
-    "五、改进建议",
-    "下一步将积极争取资金改善馆舍条件。",
-])
+REPORT = "\n".join(
+    [
+        "某县图书馆免费开放项目绩效自评报告",
+        "一、项目概况",
+        "本项目年度预算资金12万元，用于图书馆免费开放。",
+        "二、绩效目标",
+        "计划全年开放300天，读者满意度≥90%。",
+        "三、绩效目标完成情况",
+        "全年实际开放305天，读者满意度96%。",
+        "四、存在的问题",
+        "馆舍面积偏小，服务设施较为陈旧。",
+        "五、改进建议",
+        "下一步将积极争取资金改善馆舍条件。",
+    ]
+)
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +48,9 @@ def test_tag_report(shipped: TagClassifier) -> None:
 def test_tag_reports_batch_equals_single(shipped: TagClassifier) -> None:
     reports = from_text(REPORT + "\n" + REPORT.replace("某县", "某市"), "two.txt").reports
     batch = tag_reports(reports, model=shipped)
-    assert [[t.labels for t in r] for r in batch] == [[t.labels for t in tag(r, model=shipped)] for r in reports]
+    assert [[t.labels for t in r] for r in batch] == [
+        [t.labels for t in tag(r, model=shipped)] for r in reports
+    ]
 
 
 def test_load_model_is_cached() -> None:

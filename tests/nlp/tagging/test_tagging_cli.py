@@ -12,24 +12,31 @@ from evalcorpus.cli import app
 
 runner = CliRunner()
 
-REPORT = "\n".join([
-    "某镇农村道路维护项目绩效自评报告",
-    "一、绩效目标",
-    "计划维护村道20公里，群众满意度≥90%。",
-    "二、存在的问题",
-    "部分路段排水设施不完善。",
-])
+REPORT = "\n".join(
+    [
+        "某镇农村道路维护项目绩效自评报告",
+        "一、绩效目标",
+        "计划维护村道20公里，群众满意度≥90%。",
+        "二、存在的问题",
+        "部分路段排水设施不完善。",
+    ]
+)
 
 
 def _gold(path: Path) -> Path:
     rows = []
     for f in range(4):
         units = [
-            ("一、绩效目标", []), (f"计划完成培训{f + 3}期，合格率≥90%。", ["target", "indicator"]),
-            (f"安排资金{f + 2}万元。", ["amount"]), ("二、存在的问题", []), ("场地不足，进度滞后。", ["problem"]),
+            ("一、绩效目标", []),
+            (f"计划完成培训{f + 3}期，合格率≥90%。", ["target", "indicator"]),
+            (f"安排资金{f + 2}万元。", ["amount"]),
+            ("二、存在的问题", []),
+            ("场地不足，进度滞后。", ["problem"]),
             ("无。", []),
         ]
-        rows.extend({"file": f"f{f}.txt", "n": n, "text": t, "labels": labs} for n, (t, labs) in enumerate(units))
+        rows.extend(
+            {"file": f"f{f}.txt", "n": n, "text": t, "labels": labs} for n, (t, labs) in enumerate(units)
+        )
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
     return path
 
@@ -65,7 +72,9 @@ def test_tag_with_corrupted_model(tmp_path: Path) -> None:
 def test_train_then_evaluate(tmp_path: Path) -> None:
     gold = _gold(tmp_path / "gold.jsonl")
     model = tmp_path / "m.npz"
-    res = runner.invoke(app, ["train", "--gold", str(gold), "--corpus", str(tmp_path / "nocorpus"), "--out", str(model)])
+    res = runner.invoke(
+        app, ["train", "--gold", str(gold), "--corpus", str(tmp_path / "nocorpus"), "--out", str(model)]
+    )
     assert res.exit_code == 0, res.output
     assert model.is_file() and model.with_suffix(".npz.json").is_file()
     res = runner.invoke(app, ["evaluate", "--gold", str(gold), "--model", str(model), "--json"])

@@ -107,7 +107,11 @@ def test_custom_tokenizer_is_used() -> None:
 
 @pytest.mark.parametrize(
     ("y", "p", "lo", "hi"),
-    [([0, 1, 1], [0.2, 0.6, 0.9], 0.2, 0.6), ([1, 0, 0], [0.9, 0.1, 0.3], 0.3, 0.9), ([0, 0], [0.1, 0.2], 0.5, 0.5)],
+    [
+        ([0, 1, 1], [0.2, 0.6, 0.9], 0.2, 0.6),
+        ([1, 0, 0], [0.9, 0.1, 0.3], 0.3, 0.9),
+        ([0, 0], [0.1, 0.2], 0.5, 0.5),
+    ],
 )
 def test_best_threshold(y: list[int], p: list[float], lo: float, hi: float) -> None:
     assert lo <= best_threshold(np.array(y), np.array(p)) <= hi
@@ -115,8 +119,14 @@ def test_best_threshold(y: list[int], p: list[float], lo: float, hi: float) -> N
 
 @pytest.mark.parametrize(
     ("text", "section"),
-    [("（二）存在的问题及原因", "problem"), ("四、改进建议", "suggestion"), ("一、绩效目标", "goal"),
-     ("二、绩效目标完成情况", "completion"), ("三、项目资金使用情况", "funds"), ("无关内容", "none")],
+    [
+        ("（二）存在的问题及原因", "problem"),
+        ("四、改进建议", "suggestion"),
+        ("一、绩效目标", "goal"),
+        ("二、绩效目标完成情况", "completion"),
+        ("三、项目资金使用情况", "funds"),
+        ("无关内容", "none"),
+    ],
 )
 def test_section_of(text: str, section: str) -> None:
     assert section_of(text) == section
@@ -124,13 +134,21 @@ def test_section_of(text: str, section: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "level"),
-    [("一、项目概况", 1), ("（一）绩效目标", 2), ("存在问题", 3), ("计划开展培训12期，满意度≥90%。", 0), ("", 0)],
+    [
+        ("一、项目概况", 1),
+        ("（一）绩效目标", 2),
+        ("存在问题", 3),
+        ("计划开展培训12期，满意度≥90%。", 0),
+        ("", 0),
+    ],
 )
 def test_heading_level(text: str, level: int) -> None:
     assert heading_level(text) == level
 
 
-@pytest.mark.parametrize(("text", "shape"), [("≥", "op"), ("95%", "pct"), ("1.58", "decimal"), ("12", "int"), ("无", "nothing")])
+@pytest.mark.parametrize(
+    ("text", "shape"), [("≥", "op"), ("95%", "pct"), ("1.58", "decimal"), ("12", "int"), ("无", "nothing")]
+)
 def test_shape_of(text: str, shape: str) -> None:
     assert shape_of(text) == shape
 

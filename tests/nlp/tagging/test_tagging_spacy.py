@@ -16,9 +16,11 @@ def pipeline():  # type: ignore[no-untyped-def]
 
 
 def test_component_sets_spans(pipeline) -> None:  # type: ignore[no-untyped-def]
-    doc = pipeline("一、绩效目标\n计划全年开放300天，读者满意度≥90%。\n二、存在的问题\n馆舍面积偏小。安排资金3万元。")
+    doc = pipeline(
+        "一、绩效目标\n计划全年开放300天，读者满意度≥90%。\n二、存在的问题\n馆舍面积偏小。安排资金3万元。"
+    )
     spans = doc.spans[SPAN_KEY]
-    assert [s.text for s in spans][0] == "一、绩效目标"
+    assert next(s.text for s in spans) == "一、绩效目标"
     assert len(spans) == 5
     assert all(set(s._.scores) == set(TAGS) for s in spans)
     assert "amount" in spans[-1]._.labels

@@ -50,7 +50,9 @@ def _rewrite_meta(src: Path, dst: Path, **changes: object) -> None:
     np.savez(dst, **arrays)  # type: ignore[arg-type]
 
 
-def test_version_mismatch_names_file_and_version(model_file: tuple[Path, TagClassifier, list[Unit]], tmp_path: Path) -> None:
+def test_version_mismatch_names_file_and_version(
+    model_file: tuple[Path, TagClassifier, list[Unit]], tmp_path: Path
+) -> None:
     bad = tmp_path / "old.npz"
     _rewrite_meta(model_file[0], bad, format_version=MODEL_FORMAT_VERSION + 1)
     with pytest.raises(ModelError) as info:
@@ -62,7 +64,7 @@ def test_version_mismatch_names_file_and_version(model_file: tuple[Path, TagClas
 def test_corrupted_file(tmp_path: Path, content: bytes) -> None:
     bad = tmp_path / "bad.npz"
     bad.write_bytes(content)
-    with pytest.raises(ModelError, match="bad.npz"):
+    with pytest.raises(ModelError, match=r"bad\.npz"):
         load_classifier(bad)
 
 
