@@ -311,8 +311,11 @@ def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
-def bench_size(n_reports: int, procs_list: Sequence[int], n_queries: int, scan_queries: int) -> None:
-    work = Path(tempfile.mkdtemp(prefix=f"bench_index_{n_reports}_"))
+def bench_size(
+    n_reports: int, procs_list: Sequence[int], n_queries: int, scan_queries: int, keep: Path | None = None
+) -> None:
+    work = keep / str(n_reports) if keep else Path(tempfile.mkdtemp(prefix=f"bench_index_{n_reports}_"))
+    work.mkdir(parents=True, exist_ok=True)
     try:
         t0 = time.perf_counter()
         batches, units = load_corpus(n_reports, work)
@@ -325,6 +328,9 @@ def bench_size(n_reports: int, procs_list: Sequence[int], n_queries: int, scan_q
         engine = None
         for procs in procs_list:
             path = work / f"whoosh_p{procs}"
+            if keep and path.exists():  # --keep: reuse the index built by an earlier run
+                rows.append((f"whoosh build procs={procs}", f"reused, {dir_size(path) / 1e6:.0f} MB on disk"))
+                continue
             engine = WhooshEngine.open(path, create=True)
             t0 = time.perf_counter()
             index_batches(engine, batches, detect=repeat_flags, procs=procs)
@@ -393,7 +399,8 @@ def bench_size(n_reports: int, procs_list: Sequence[int], n_queries: int, scan_q
             print(f"{k:<{width}}  {v}")
         engine.close()
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -404,9 +411,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--scan-queries", type=int, default=200, help="queries run as a scan (fewer on big corpora)"
     )
+    ap.add_argument("--keep", type=Path, help="keep corpora and indexes here; reuse indexes found there")
     args = ap.parse_args(argv)
     for n in (int(x) for x in args.reports.split(",")):
-        bench_size(n, [int(p) for p in args.procs.split(",")], args.queries, args.scan_queries)
+        bench_size(n, [int(p) for p in args.procs.split(",")], args.queries, args.scan_queries, args.keep)
     return 0
 
 

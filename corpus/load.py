@@ -189,7 +189,7 @@ def _report(
     found = find_headings(units, table_report=table_report, table_titles=tables, candidates=candidates)
     headings = place_headings(found)
     places = place_units(units, headings, default_type="score-table" if table_report else "other")
-    paths = heading_paths(headings, [u.text for u in units])
+    paths = heading_paths(headings, {h.unit: units[h.unit].text for h in headings})
     sections = _sections(units, headings, paths, report_id, end)
     sentences = _sentences(units, report_id, clean, lines, places, paths, [s.id for s in sections])
     start = units[0].start if units else 0
@@ -207,6 +207,7 @@ def _report(
         text[start:end],
         tuple(sections),
         sentences,
+        meta.region,
     )
 
 
@@ -227,7 +228,10 @@ def structure_document(
     text = clean.text
     # nothing cleaned away: raw offsets and lines are the cleaned ones
     lines = None if not clean.maps and raw.text == text else _LineIndex(raw.text)
-    metas = [describe(units, lo, hi) for lo, hi in split.reports]
+    metas = [
+        describe(units, lo, hi, furniture=split.residue if k == 0 else 0)
+        for k, (lo, hi) in enumerate(split.reports)
+    ]
     ranges, metas = attach_own_tables(units, split.reports, metas)
     metas = with_file_context(metas)
     reports = []

@@ -20,12 +20,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from corpus import patterns as P
+from corpus.region import region_of
 from corpus.segment import Unit
 from corpus.split import cell_text, is_agency_line, is_residue, is_title, is_title_fragment
 from corpus.structure import match_heading, section_type_of
 
 #: How many units from a report's start are searched for its title block and table labels.
 HEAD_UNITS = 40
+
+#: How many units from a report's start may hold a title-like line naming its fiscal year.
+HEAD_TITLE_UNITS = 3
+
+#: How many units from a report's start (after its page furniture) are read for its region.
+HEAD_REGION_UNITS = 20
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class ReportMeta:
     kind: str
     mentions: tuple[str, ...] = ()  # organisation names in the report's text, in order
     table: bool = False  # a score table (自评表) rather than a written report
+    region: str | None = None  # province-level region (see corpus.region)
 
 
 def _title_block(units: Sequence[Unit], lo: int, hi: int) -> tuple[int | None, str | None, str | None]:
@@ -114,14 +122,43 @@ def _labelled(
 
 
 def _clean_agency(name: str) -> str | None:
-    """A label cell's value as an agency name: first word, seal note and a trailing 部门 dropped."""
-    words = name.split()
+    """A label cell's value or a cover line as an agency name, or None when no name is left.
+
+    Table pipes, a leading fiscal period, glued labels (the name after the last one), form fields
+    after the name (``填报日期:…``), seal notes, an internal section (``…局资源管理科``) and a
+    trailing ``部门`` go.
+
+    >>> [_clean_agency(x) for x in ("| 甲县水利局 |", "度甲县妇女联合会", "主管部门甲局实施单位甲县乙中心")]
+    ['甲县水利局', '甲县妇女联合会', '甲县乙中心']
+    >>> [_clean_agency(x) for x in ("甲镇政府 填报日期:2021.5.18", "甲县林业局资源管理科（盖章）")]
+    ['甲镇政府', '甲县林业局']
+    """
+    name = P.AGENCY_TAIL_RE.sub("", name.replace("\t", "|"))
+    cells = [c.strip() for c in name.split("|") if c.strip()]
+    words = cells[0].split() if cells else []
     name = words[0] if words else ""
-    for suffix in ("（盖章）", "(盖章)", "（公章）", "(公章)"):
-        name = name.removesuffix(suffix).strip()
+    labels = list(P.INNER_AGENCY_LABEL_RE.finditer(name))
+    if labels and labels[-1].end() < len(name):
+        name = name[labels[-1].end() :].lstrip(":：")
+    name = P.FISCAL_PREFIX_RE.sub("", P.LEADING_REMARK_RE.sub("", name))
+    section = P.SUBDIVISION_RE.search(name)
+    if section and not section.group(1).endswith("办公室"):
+        name = name[: section.start(1)]
     if name.endswith("部门") and len(name) > 4 and name[-3] in "局委厅心会办院":
         name = name[:-2]
     return name if sum("\u4e00" <= ch <= "\u9fff" for ch in name) >= 2 else None
+
+
+def _name_before(text: str, end: int, floor: int = 0) -> str:
+    """The organisation name ending at ``text[end]``, walked back to a stop character."""
+    j = end
+    stop = P.AGENCY_STOP_CHARS
+    floor = max(floor, end - P.AGENCY_MAX_CHARS - 8, 0)
+    while j > floor and ("\u4e00" <= text[j - 1] <= "\u9fff") and text[j - 1] not in stop:
+        j -= 1
+    name = text[j:end]
+    labels = list(P.INNER_AGENCY_LABEL_RE.finditer(name))
+    return name[labels[-1].end() :] if labels else name
 
 
 def agency_mentions(text: str) -> list[str]:
@@ -131,14 +168,10 @@ def agency_mentions(text: str) -> list[str]:
     ['某县人力资源和社会保障局', '某县社保中心', '某县社保中心']
     """
     names = []
-    stop = P.AGENCY_STOP_CHARS
+    text = P.BOOK_TITLE_RE.sub("《》", text)
     for m in P.AGENCY_SUFFIX_RE.finditer(text):
         end = m.end()
-        j = m.start()
-        floor = max(0, end - P.AGENCY_MAX_CHARS)
-        while j > floor and "\u4e00" <= text[j - 1] <= "\u9fff" and text[j - 1] not in stop:
-            j -= 1
-        name = text[j:end]
+        name = _name_before(text, m.start(), end - P.AGENCY_MAX_CHARS) + m.group()
         if len(name) < 4 or P.NOT_AGENCY_RE.search(name) or P.AGENCY_PREFIX_STOP.match(name):
             continue
         if P.AGENCY_PLACE_RE.match(name):
@@ -172,19 +205,28 @@ def dominant_agency(names: Sequence[str]) -> str | None:
     return best[2] if best else None
 
 
-def fiscal_year(title: str | None, texts: Iterable[str]) -> int | None:
-    """``XXXX年度`` in the title, else a year opening it, else the year the report names most.
+def fiscal_year(
+    title: str | None, texts: Iterable[str], head: Sequence[str] = (), furniture: Sequence[str] = ()
+) -> int | None:
+    """The fiscal year a report is about; ``None`` when it names none.
 
-    ``texts`` (the report's units) is only read when the title names no year.
+    ``XXXX年度`` in the title, else a year opening it, else ``XXXX年度`` in a title-like line of
+    the report's ``head`` (a score table's heading cell), else the year the report's units
+    (``texts``) name most, else the year before the one the form was filed or the page published
+    (``填报日期:2021.5.18`` in the head or the page ``furniture`` before it → 2020:
+    self-evaluations are written after the year they review).
 
     >>> fiscal_year("某项目（2014年至2018年）绩效自评报告", ["2023年底前支付。", "2023年4月完成。"])
     2023
+    >>> fiscal_year(None, ["没有年份。"], ["单位名称:甲镇 填报日期:2021.5.18"])
+    2020
     """
     if title:
-        m = P.FISCAL_YEAR_RE.search(title)
+        m = P.FISCAL_YEAR_RE.search(title) or P.YEAR_RE.match(title)
         if m:
             return int(m.group(1))
-        m = P.YEAR_RE.match(title)
+    for text in head[:HEAD_TITLE_UNITS]:
+        m = P.FISCAL_YEAR_RE.search(text) if P.TITLE_HINT_RE.search(text) else None
         if m:
             return int(m.group(1))
     counts: Counter[int] = Counter()
@@ -192,7 +234,10 @@ def fiscal_year(title: str | None, texts: Iterable[str]) -> int | None:
         counts.update(int(y) for y in P.YEAR_RE.findall(t))
     if not counts and title:
         counts.update(int(y) for y in P.YEAR_RE.findall(title))
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    filed = next((m for m in map(P.FILED_DATE_RE.search, (*furniture, *head)) if m), None)
+    return int(filed.group(1)) - 1 if filed else None
 
 
 def report_kind(title: str | None, first_heading: str | None, table_report: bool) -> str:
@@ -216,9 +261,16 @@ def report_kind(title: str | None, first_heading: str | None, table_report: bool
     return "project"
 
 
-def describe(units: Sequence[Unit], lo: int, hi: int | None = None) -> ReportMeta:
-    """Metadata of the report made of ``units[lo:hi]`` (see the module docstring)."""
+def describe(units: Sequence[Unit], lo: int, hi: int | None = None, *, furniture: int = 0) -> ReportMeta:
+    """Metadata of the report made of ``units[lo:hi]`` (see the module docstring).
+
+    ``furniture``: how many units before ``lo`` are the page furniture of this report (residue
+    such as ``发布机构 某局``), read for the publisher and the filing date when the report itself
+    names no agency or year.
+    """
     hi = len(units) if hi is None else hi
+    head = [u.text for u in units[lo : min(hi, lo + HEAD_UNITS)]]
+    before = [u.text for u in units[max(0, lo - furniture) : lo]]
     t, title, project = _title_block(units, lo, hi)
     labels, agency_labels = _labelled(units, lo, hi, (P.PROJECT_LABEL_RE, P.AGENCY_LABEL_RE))
     table_report = title is not None and section_type_of(title) == "score-table"
@@ -227,35 +279,81 @@ def describe(units: Sequence[Unit], lo: int, hi: int | None = None) -> ReportMet
         if name and table_report and title and "：" not in title:
             title = f"{title}：{name}"
         project = project or name or None
-    agency = _explicit_agency(units, lo, t, title, agency_labels)
+    agency = _explicit_agency(units, lo, t, title, agency_labels) or _inline_agency(head) or _self_named(head)
     # names in the text are only needed when the report does not state its agency
     mentions = tuple(agency_mentions("\n".join(u.text for u in units[lo:hi]))) if agency is None else ()
+    if agency is None:  # the page's publisher, in the fullest form the report writes it
+        agency = publisher([*before, *head])
+        agency = fullest_form(agency, mentions) if agency else None
     first_heading = next(
         (u.text for u in units[lo : min(hi, lo + HEAD_UNITS)] if u.first and match_heading(u.text)), None
     )
-    year = fiscal_year(title, (u.text for u in units[lo:hi]))
+    year = fiscal_year(title, (u.text for u in units[lo:hi]), head, before)
     kind = report_kind(title, first_heading, table_report)
-    return ReportMeta(title, project, agency, year, kind, mentions, table_report)
+    region = region_of(agency, title, [*before, *head[:HEAD_REGION_UNITS]])
+    return ReportMeta(title, project, agency, year, kind, mentions, table_report, region)
 
 
 def _explicit_agency(
     units: Sequence[Unit], lo: int, t: int | None, title: str | None, labels: Sequence[tuple[str, str]]
 ) -> str | None:
-    labelled = [(label, _clean_agency(value)) for label, value in labels]
-    named = [(label, value) for label, value in labelled if value]
-    for label, value in named:
-        if label.startswith(P.IMPLEMENTER_LABELS):
-            return value
-    if named:
-        return named[0][1]
+    """The agency a report's title block states: a label cell (a whole name first, the implementing
+    body before the supervising one), the cover line, the title's opening words."""
+    named = [(label, value) for label, value in ((lb, _clean_agency(v)) for lb, v in labels) if value]
+    if named:  # a whole organisation name first, the implementing body before the supervising one
+        ranked = [
+            (not P.ORG_NAME_RE.match(v), not lb.startswith(P.IMPLEMENTER_LABELS), k)
+            for k, (lb, v) in enumerate(named)
+        ]
+        return named[min(ranked)[2]][1]
     if t is not None:
-        for i in range(max(lo, t - 2), t):
-            if is_agency_line(units[i]):
+        for i in (*range(max(lo, t - 2), t), *range(t + 1, min(t + 3, lo + HEAD_UNITS, len(units)))):
+            if is_agency_line(units[i]) and (i < t or P.ORG_NAME_RE.match(units[i].text)):
                 return _clean_agency(units[i].text)
         if title:
-            m = P.TITLE_AGENCY_RE.match(title)
+            m = P.TITLE_AGENCY_RE.match(P.FISCAL_PREFIX_RE.sub("", title))
             if m:
-                return m.group(1)
+                return m.group(1) or m.group(2)
+    return None
+
+
+def _inline_agency(texts: Iterable[str]) -> str | None:
+    """An agency label inside a unit (a form flattened onto one line), the implementer first."""
+    found = []
+    for text in texts:
+        for m in P.INLINE_AGENCY_LABEL_RE.finditer(text):
+            name = _clean_agency(P.INNER_AGENCY_LABEL_RE.split(m.group("name"))[0])
+            if name and P.ORG_NAME_RE.match(name):
+                found.append((not m.group("label").startswith(P.IMPLEMENTER_LABELS), name))
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _self_named(texts: Iterable[str]) -> str | None:
+    """An organisation naming itself in the report's opening: ``某县某局（以下简称“我局”）``.
+
+    >>> _self_named(["现将甲县乙局（以下简称“我局”）自评情况报告如下："])
+    '甲县乙局'
+    """
+    for text in texts:
+        for m in P.SELF_NAMED_RE.finditer(text):
+            name = _name_before(text, m.start())
+            if P.ORG_NAME_RE.match(name) and not P.NOT_AGENCY_RE.search(name):
+                return name
+    return None
+
+
+def publisher(texts: Iterable[str]) -> str | None:
+    """The publishing body a web page's furniture names (``发布机构 某局``, ``来源:某局``), when it
+    is a whole organisation name; finance bureaus, which publish for others, are left out.
+
+    >>> publisher(["索引号 123 发布机构 甲市乙局", "发布日期 2020-06-28"]), publisher(["来源:甲县财政局"])
+    ('甲市乙局', None)
+    """
+    for text in texts:
+        for m in P.PUBLISHER_RE.finditer(text):
+            name = m.group("name")
+            if P.ORG_NAME_RE.match(name) and not P.NOT_AGENCY_RE.search(name):
+                return name
     return None
 
 
@@ -325,7 +423,8 @@ def file_agency(metas: Sequence[ReportMeta]) -> str | None:
 def with_file_context(metas: Sequence[ReportMeta]) -> list[ReportMeta]:
     """Fill a report's missing agency and year from the file's dominant ones.
 
-    The file's agency is taken in the fullest form the report itself writes it in.
+    The file's agency is taken in the fullest form the report itself writes it in; a place it
+    names then gives the report's region.
 
     >>> a = ReportMeta("t", None, "甲局", 2023, "project")
     >>> [m.agency for m in with_file_context([a, replace(a, agency=None)])]
@@ -336,6 +435,10 @@ def with_file_context(metas: Sequence[ReportMeta]) -> list[ReportMeta]:
     year = years.most_common(1)[0][0] if years else None
     out = []
     for m in metas:
-        own = m.agency or (fullest_form(agency, m.mentions) if agency else dominant_agency(m.mentions))
-        out.append(replace(m, agency=own, year=m.year or year))
+        if m.agency:
+            out.append(m if m.year or not year else replace(m, year=year))
+            continue
+        own = fullest_form(agency, m.mentions) if agency else dominant_agency(m.mentions)
+        region = region_of(own, None, ()) or m.region
+        out.append(replace(m, agency=own, year=m.year or year, region=region))
     return out

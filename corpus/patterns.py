@@ -260,6 +260,11 @@ PAGE_RESIDUE_RE = re.compile(
 YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s?年")
 FISCAL_YEAR_RE = re.compile(r"(?<!\d)(20[0-4]\d|19[89]\d)\s?年度")
 
+#: The date a form was filed or a page published: ``填报日期:2021.5.18``, ``发布日期2025-04-16``.
+FILED_DATE_RE = re.compile(
+    r"(?:填报日期|填报时间|填表日期|发布日期|发布时间|成文日期|发文日期)\s?[:：]?\s?((?:19|20)\d\d)(?!\d)"
+)
+
 #: A bracketed project name closing a title: ``…自评报告（劳务费）``.
 BRACKETED_TAIL_RE = re.compile(r"[（(]([^）)]{2,40})[）)]\s*$")
 
@@ -281,20 +286,29 @@ ORG_SUFFIX = (
     r"图书馆|博物馆|档案馆|文化馆|纪念馆|残联|妇联|团委|指挥部|局|厅|委|办|院|所|站|队|馆|会|处)"
 )
 
-#: Suffixes that end an organisation name wherever they stand (``…人民医院国家基本…``); the
-#: short ones (局, 院, 所 …) only count before a year, ``关于`` or a report-kind word.
-ORG_FIRM_SUFFIX = r"(?:委员会|联合会|办事处|人民政府|医院|卫生院|学校|小学|中学|大学|幼儿园|图书馆|博物馆|档案馆)"
+#: Suffixes that end an organisation name in a title wherever they stand (``…人民医院国家基本…``,
+#: ``某自治区文物局中央转移支付…``); the short ones (院, 所, 镇 …) only count before a year,
+#: ``关于`` or a report-kind word.
+ORG_FIRM_SUFFIX = (
+    r"(?:委员会|联合会|办事处|办公室|人民政府|医院|卫生院|学校|小学|中学|大学|幼儿园|图书馆|博物馆|档案馆|"
+    r"指挥部|局|厅)"
+)
 
 #: An agency opening a title, before its year, ``关于`` or ``部门``/``整体``: ``某县某局2023年度…报告``
 #: (a leading fiscal period, ``2022年度``, is cut off first, see :data:`FISCAL_PREFIX_RE`).
 TITLE_AGENCY_RE = re.compile(
     r"^([\u4e00-\u9fff]{2,30}?(?:局|中心|委员会|委|厅|办公室|政府|联合会|残联|妇联|办事处|馆|院|镇|乡|"
-    r"医院|卫生院|学校|小学|中学|大学|所|站|队))(?=\d|关于|部门|整体|单位)"
+    r"医院|卫生院|学校|小学|中学|大学|所|站|队|部))(?=\s?\d|关于|部门|整体|单位)"
     rf"|^([\u4e00-\u9fff]{{0,12}}?[省市县区州旗][\u4e00-\u9fff]{{1,20}}?{ORG_FIRM_SUFFIX})"
 )
 
 #: A leading year or fiscal period before an agency name: ``2022年度``, ``2021年``, a stray ``度``.
-FISCAL_PREFIX_RE = re.compile(r"^(?:(?:19|20)\d\d(?:\s?年)?[—\-~至](?:19|20)\d\d\s?年度?|(?:19|20)\d\d\s?年度?|度)")
+FISCAL_PREFIX_RE = re.compile(
+    r"^(?:(?:19|20)\d\d(?:\s?年)?[—\-~至](?:19|20)\d\d\s?年度?|(?:19|20)\d\d\s?年度?|度)"
+)
+
+#: A bracketed remark opening a cell value (``(业主单位)``), not part of any name.
+LEADING_REMARK_RE = re.compile(r"^[（(][^（）()]{0,12}[）)]")
 
 #: Label words glued inside a cell value or a name (``主管部门某局实施单位某局``): the name is what
 #: follows the last one.
@@ -319,14 +333,19 @@ INLINE_AGENCY_LABEL_RE = re.compile(
 
 #: Publication residue of a web page naming its publisher: ``发布机构 某局``, ``来源:某局``.
 PUBLISHER_RE = re.compile(
-    r"(?:发布机构|发文机构|发文机关|发布单位|信息来源|来源)\s?[:：]?\s?(?P<name>[\u4e00-\u9fff]{4,30})"
+    r"(?:发布机构|发文机构|发文机关|发文单位|发布单位|信息来源|来源)\s?[:：]?\s?(?P<name>[\u4e00-\u9fff]{4,30})"
 )
 
 #: An organisation naming itself: ``某县某局（以下简称“我局”）`` (the name is found walking back).
 SELF_NAMED_RE = re.compile(r"[（(]以下简称")
 
+#: A book title (a cited document): organisations named inside are its issuers, not the report's.
+BOOK_TITLE_RE = re.compile(r"《[^《》\n]{0,120}》")
+
 #: A whole name of an organisation: a place in its first characters, an organisation word at its end.
-ORG_NAME_RE = re.compile(rf"^[\u4e00-\u9fff（）()]{{0,12}}?[省市县区州旗盟][\u4e00-\u9fff（）()]{{0,30}}{ORG_SUFFIX}$")
+ORG_NAME_RE = re.compile(
+    rf"^[\u4e00-\u9fff（）()]{{0,12}}?[省市县区州旗盟][\u4e00-\u9fff（）()]{{0,30}}{ORG_SUFFIX}$"
+)
 
 #: First characters of the label cells above (a quick test before the regexes).
 LABEL_FIRST_CHARS = frozenset("项转专资主实单预部地填")
@@ -363,3 +382,77 @@ DEPARTMENT_RE = re.compile(r"部门整体|整体支出|部门预算绩效|部门
 OTHER_KIND_RE = re.compile(r"决算|预算公开|预算说明|工作总结|工作计划")
 DEPARTMENT_OPENING_RE = re.compile(r"^[一1][、．.]\s?(?:部门|单位)")
 OTHER_OPENING_RE = re.compile(r"^第\s?[一1]\s?部分\s?(?:部门|单位)概况")
+
+# --- region ------------------------------------------------------------------------------------
+
+#: The 34 provincial-level divisions: the short name used as ``Report.region`` → the full name.
+PROVINCES: dict[str, str] = {
+    "北京": "北京市", "天津": "天津市", "上海": "上海市", "重庆": "重庆市",
+    "河北": "河北省", "山西": "山西省", "辽宁": "辽宁省", "吉林": "吉林省", "黑龙江": "黑龙江省",
+    "江苏": "江苏省", "浙江": "浙江省", "安徽": "安徽省", "福建": "福建省", "江西": "江西省",
+    "山东": "山东省", "河南": "河南省", "湖北": "湖北省", "湖南": "湖南省", "广东": "广东省",
+    "海南": "海南省", "四川": "四川省", "贵州": "贵州省", "云南": "云南省", "陕西": "陕西省",
+    "甘肃": "甘肃省", "青海": "青海省", "台湾": "台湾省",
+    "内蒙古": "内蒙古自治区", "广西": "广西壮族自治区", "西藏": "西藏自治区",
+    "宁夏": "宁夏回族自治区", "新疆": "新疆维吾尔自治区",
+    "香港": "香港特别行政区", "澳门": "澳门特别行政区",
+}  # fmt: skip
+
+#: Prefecture-level divisions (cities, prefectures, leagues) of each province, by their short
+#: names; they count when written with 市, 州, 地区 or 盟 (or ``…自治州``) after them. County-level
+#: names are left out (too many, and often the same in several provinces).
+PREFECTURES: dict[str, str] = {
+    "河北": "石家庄 唐山 秦皇岛 邯郸 邢台 保定 张家口 承德 沧州 廊坊 衡水",
+    "山西": "太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾 吕梁",
+    "内蒙古": "呼和浩特 包头 乌海 赤峰 通辽 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 兴安 锡林郭勒 阿拉善",
+    "辽宁": "沈阳 大连 鞍山 抚顺 本溪 丹东 锦州 营口 阜新 辽阳 盘锦 铁岭 朝阳 葫芦岛",
+    "吉林": "长春 吉林 四平 辽源 通化 白山 松原 白城 延边",
+    "黑龙江": "哈尔滨 齐齐哈尔 鸡西 鹤岗 双鸭山 大庆 伊春 佳木斯 七台河 牡丹江 黑河 绥化 大兴安岭",
+    "江苏": "南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁",
+    "浙江": "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水",
+    "安徽": "合肥 芜湖 蚌埠 淮南 马鞍山 淮北 铜陵 安庆 黄山 滁州 阜阳 宿州 六安 亳州 池州 宣城",
+    "福建": "福州 厦门 莆田 三明 泉州 漳州 南平 龙岩 宁德",
+    "江西": "南昌 景德镇 萍乡 九江 新余 鹰潭 赣州 吉安 宜春 抚州 上饶",
+    "山东": "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽",
+    "河南": "郑州 开封 洛阳 平顶山 安阳 鹤壁 新乡 焦作 濮阳 许昌 漯河 三门峡 南阳 商丘 信阳 周口 驻马店 济源",
+    "湖北": "武汉 黄石 十堰 宜昌 襄阳 鄂州 荆门 孝感 荆州 黄冈 咸宁 随州 恩施",
+    "湖南": "长沙 株洲 湘潭 衡阳 邵阳 岳阳 常德 张家界 益阳 郴州 永州 怀化 娄底 湘西",
+    "广东": "广州 韶关 深圳 珠海 汕头 佛山 江门 湛江 茂名 肇庆 惠州 梅州 汕尾 河源 阳江 清远 东莞 中山 潮州 "
+    "揭阳 云浮",
+    "广西": "南宁 柳州 桂林 梧州 北海 防城港 钦州 贵港 玉林 百色 贺州 河池 来宾 崇左",
+    "海南": "海口 三亚 三沙 儋州",
+    "四川": "成都 自贡 攀枝花 泸州 德阳 绵阳 广元 遂宁 内江 乐山 南充 眉山 宜宾 广安 达州 雅安 巴中 资阳 "
+    "阿坝 甘孜 凉山",
+    "贵州": "贵阳 六盘水 遵义 安顺 毕节 铜仁 黔西南 黔东南 黔南",
+    "云南": "昆明 曲靖 玉溪 保山 昭通 丽江 普洱 临沧 楚雄 红河 文山 西双版纳 大理 德宏 怒江 迪庆",
+    "西藏": "拉萨 日喀则 昌都 林芝 山南 那曲 阿里",
+    "陕西": "西安 铜川 宝鸡 咸阳 渭南 延安 汉中 榆林 安康 商洛",
+    "甘肃": "兰州 嘉峪关 金昌 白银 天水 武威 张掖 平凉 酒泉 庆阳 定西 陇南 临夏 甘南",
+    "青海": "西宁 海东 海北 黄南 海南 果洛 玉树 海西",
+    "宁夏": "银川 石嘴山 吴忠 固原 中卫",
+    "新疆": "乌鲁木齐 克拉玛依 吐鲁番 哈密 昌吉 博尔塔拉 巴音郭楞 阿克苏 克孜勒苏 喀什 和田 伊犁 塔城 阿勒泰",
+}
+
+#: Written form → province short name (the value of ``Report.region``): full province names,
+#: ``四川省``, prefecture names with their suffixes (``攀枝花市``, ``红河州``, ``阿拉善盟``).
+PLACE_FORMS: dict[str, str] = {full: short for short, full in PROVINCES.items()}
+PLACE_FORMS.update({f"{short}省": short for short, full in PROVINCES.items() if full.endswith("省")})
+for _province, _names in PREFECTURES.items():
+    for _name in _names.split():
+        for _suffix in ("市", "州", "地区", "盟"):
+            PLACE_FORMS.setdefault(_name + _suffix, _province)
+
+#: The suffix characters that end every written place form (``区`` for ``地区``, ``自治区``, ``…行政区``);
+#: a single character class, so the scan for them runs at the regex engine's full speed.
+PLACE_SUFFIX_RE = re.compile(r"[市州盟省区]")
+
+#: The lengths of the written place forms ending in each pair of characters, longest first: a
+#: suffix hit is looked up at those lengths only (``市场`` or ``社区`` end no form and cost one test).
+PLACE_LENGTHS_BY_END: dict[str, tuple[int, ...]] = {}
+for _form in PLACE_FORMS:
+    PLACE_LENGTHS_BY_END[_form[-2:]] = tuple(
+        sorted({*PLACE_LENGTHS_BY_END.get(_form[-2:], ()), len(_form)}, reverse=True)
+    )
+
+#: Short province names (``云南``), counted in agency names and titles only.
+PROVINCE_SHORT_RE = re.compile("|".join(sorted(PROVINCES, key=len, reverse=True)))

@@ -7,6 +7,8 @@ escapes. Cleaning (bookmarks, tabs, chart data …) is done later by :func:`corp
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
@@ -18,6 +20,10 @@ from corpus import resources as R
 from corpus.errors import InputError
 
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm")
+
+# pypdf logs what it repaired ("EOF marker not found") to Python's last-resort stderr handler;
+# a bad PDF is reported as one InputError line instead, so its log records go nowhere.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -197,7 +203,12 @@ def _decode_leniently(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
         return None
     bad, text, enc = best
     plural = "s" if bad != 1 else ""
-    return text, enc, (f"{bad} undecodable byte sequence{plural} replaced by U+FFFD ({enc})",)
+    line = text.count("\n", 0, text.find("\ufffd")) + 1
+    return (
+        text,
+        enc,
+        (f"{bad} undecodable byte sequence{plural} replaced by U+FFFD ({enc}), first on line {line}",),
+    )
 
 
 def _utf16_without_bom(head: bytes) -> str | None:
@@ -251,10 +262,31 @@ def _read_txt(p: Path, shown: str) -> RawText:
     try:
         text, enc, warnings = _decode(data, None)
     except (ValueError, UnicodeDecodeError):
-        raise InputError("binary file, not text (no encoding decodes it)", path=shown) from None
+        raise InputError(
+            "binary file, not text (neither UTF-8 nor GB18030 decodes it from this line on)",
+            path=shown,
+            line=_first_undecodable_line(data),
+        ) from None
     if "\x00" in text:
         raise InputError("binary file, not text (NUL characters)", path=shown)
+    if not text.strip():
+        raise InputError("empty file (only whitespace)", path=shown)
     return RawText(shown, "txt", enc, text, warnings=warnings)
+
+
+def _first_undecodable_line(data: bytes) -> int:
+    """Line of the first byte that neither UTF-8 nor GB18030 decodes (the later of the two).
+
+    >>> _first_undecodable_line("一、概况\\n二、目标".encode() + b"\\xff\\xfe")
+    2
+    """
+    furthest = 0
+    for enc in R.STRICT_ENCODINGS:
+        try:
+            data.decode(enc)
+        except UnicodeDecodeError as e:
+            furthest = max(furthest, e.start)
+    return data.count(b"\n", 0, furthest) + 1
 
 
 # --- docx ------------------------------------------------------------------------------------
@@ -271,11 +303,21 @@ def _read_docx(p: Path, shown: str) -> RawText:
         why = _reason(e)
         if type(e).__name__ in ("PackageNotFoundError", "BadZipFile"):
             why = "not a zip package: truncated, or not a Word 2007+ file"
+            if _starts_with(p, R.OLE_MAGIC):
+                why = "an old .doc or a password-protected file; save it as .docx without a password"
+        elif isinstance(e, KeyError):
+            why = "a zip file, but not a Word package: no [Content_Types].xml or document part"
         raise InputError(f"not a valid .docx ({why})", path=shown) from None
     text = "\n".join(lines)
     if not text.strip():
         raise InputError("empty document (no paragraph or table text)", path=shown)
     return RawText(shown, "docx", None, text)
+
+
+def _starts_with(p: Path, magic: bytes) -> bool:
+    with contextlib.suppress(OSError), p.open("rb") as handle:
+        return handle.read(len(magic)) == magic
+    return False
 
 
 # --- pdf -------------------------------------------------------------------------------------

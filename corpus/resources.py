@@ -30,6 +30,9 @@ TEXT_BYTES = bytes(b for b in range(256) if b not in BINARY_BYTES)
 #: Share of binary control bytes in the sniffed head above which a .txt is "binary".
 BINARY_SHARE = 0.01
 
+#: First bytes of an OLE compound file: a Word 97-2003 .doc, or an encrypted .docx.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 #: How many bytes to sniff for the binary test and UTF-16, and for a page's meta charset.
 SNIFF_BYTES = 8192
 META_SNIFF_BYTES = 32768

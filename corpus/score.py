@@ -198,8 +198,10 @@ def agency_matches(want: str, got: str | None) -> tuple[bool, bool]:
     Exact: equal once whitespace and a closing bracketed remark are stripped. Fair: exact, or one
     contains the other and the shorter holds at least :data:`MIN_CONTAINED_CHARS` characters.
 
-    >>> agency_matches("甲县水利局（委托某所评价）", "甲县水利局"), agency_matches("甲县水利局", "度甲县水利局")
-    ((True, True), (True, False))
+    >>> agency_matches("甲县水利局（委托某所评价）", "甲县水利局")
+    (True, True)
+    >>> agency_matches("甲县水利局", "度甲县水利局"), agency_matches("甲县水利局", "|")
+    ((True, False), (False, False))
     """
     if not got:
         return False, False

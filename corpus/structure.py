@@ -17,7 +17,7 @@ of :mod:`corpus.patterns`; a unit takes the type of its nearest typed ancestor.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from itertools import islice
 from typing import NamedTuple
@@ -298,8 +298,11 @@ def place_units(
     return places
 
 
-def heading_paths(headings: Sequence[Heading], texts: Sequence[str]) -> list[tuple[str, ...]]:
-    """For each heading, its text and its ancestors' texts, outermost first (``texts`` = unit texts)."""
+def heading_paths(
+    headings: Sequence[Heading], texts: Mapping[int, str] | Sequence[str]
+) -> list[tuple[str, ...]]:
+    """For each heading, its text and its ancestors' texts, outermost first (``texts``: the unit
+    texts, or only the heading units' by unit index)."""
     paths: list[tuple[str, ...]] = []
     for h in headings:
         parent = paths[h.parent] if h.parent is not None else ()

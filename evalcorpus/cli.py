@@ -42,6 +42,10 @@ def main() -> None:
     """Entry point: run the app, print library errors as one line, never a traceback."""
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == 130:  # typer turns Ctrl-C into a silent Exit(130)
+            typer.echo("evalcorpus: interrupted", err=True)
+        raise
     except EvalCorpusError as exc:
         typer.echo(f"evalcorpus: error: {exc}", err=True)
         sys.exit(2)

@@ -69,22 +69,18 @@ def _bp(flag: bool | None) -> str:
 
 
 def sentences_table(results: SearchResults) -> Table:
-    """A table of sentence hits: rank, score, report, section, tags, boilerplate, highlighted text."""
+    """A table of sentence hits: rank, score, agency + year, section + tags + boilerplate, marked text."""
     table = Table(title=safe_text(f"{results.total} sentences for {results.query!r}"))
-    for name in ("#", "score", "report", "year", "section", "tags", "bp", "text"):
-        table.add_column(name, overflow="fold", ratio=6 if name == "text" else None)
+    table.add_column("#", justify="right")
+    table.add_column("score", justify="right")
+    table.add_column("report", overflow="fold", max_width=18)
+    table.add_column("section / tags", overflow="fold", max_width=16)
+    table.add_column("text", overflow="fold", min_width=24, ratio=1)
     for hit in results.hits:
         doc = hit.doc
-        table.add_row(
-            str(hit.rank),
-            f"{hit.score:.2f}",
-            safe_text(doc.agency or doc.title or doc.report_id),
-            str(doc.year or ""),
-            doc.section_type,
-            _tags(doc.tags),
-            _bp(doc.flags.boilerplate),
-            safe_text(doc.text, hit.spans),
-        )
+        where = safe_text(f"{doc.agency or doc.title or doc.report_id} {doc.year or ''}".strip())
+        about = " ".join(x for x in (doc.section_type, _tags(doc.tags), _bp(doc.flags.boilerplate)) if x)
+        table.add_row(str(hit.rank), f"{hit.score:.2f}", where, about, safe_text(doc.text, hit.spans))
     return table
 
 

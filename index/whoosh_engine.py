@@ -249,7 +249,11 @@ class WhooshEngine(Engine):
         if spec.filters.report_ids:  # one-off filters: intersect in the query, do not cache
             query = filtered(query, spec.filters)
         elif spec.filters != Filters():
-            kwargs["filter"] = self._filter_set(spec.filters)
+            allowed = self._filter_set(spec.filters)
+            if allowed:
+                kwargs["filter"] = allowed
+            else:  # whoosh treats an empty (falsy) filter set as no filter at all
+                query = wq.NullQuery
         if spec.sort == "year":
             kwargs["sortedby"] = [sorting.FieldFacet("year", reverse=True), sorting.ScoreFacet()]
         if spec.facets:

@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN = {"corpus": {"nlp", "index", "evalcorpus"}, "nlp": {"index", "evalcorpus"}, "index": {"evalcorpus"}}
+FORBIDDEN = {
+    "corpus": {"nlp", "index", "evalcorpus"},
+    "nlp": {"index", "evalcorpus"},
+    "index": {"evalcorpus"},
+}
 
 
 def _imports(path: Path) -> set[str]:

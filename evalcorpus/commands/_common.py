@@ -24,6 +24,13 @@ def print_error(message: str) -> None:
     sys.stderr.flush()
 
 
+def print_warning(message: str) -> None:
+    """One ``evalcorpus: warning:`` line on stderr: the input was used, but read leniently."""
+    one_line = " ".join(str(message).split())
+    sys.stderr.write(f"evalcorpus: warning: {one_line}\n")
+    sys.stderr.flush()
+
+
 def print_jsonl(record: dict[str, Any]) -> None:
     """One JSON object on one line of stdout (UTF-8, not ASCII-escaped)."""
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
+from rich.text import Text
 
 from corpus.errors import EvalCorpusError, InputError
 from corpus.model import Document, Report
@@ -20,6 +21,7 @@ from evalcorpus.commands._common import (
     err_console,
     print_error,
     print_jsonl,
+    print_warning,
 )
 
 #: Keys of one ``--jsonl`` object, in order.
@@ -47,6 +49,8 @@ def _load(paths: list[Path]) -> tuple[list[Document], int]:
                     failures.append(_name_clash(doc, first))
                 continue
             docs.append(doc)
+            for warning in doc.warnings:
+                print_warning(f"{doc.path}: {warning}")
             progress.update(task, description=f"reading… {len(docs)} files")
     for exc in failures:
         print_error(str(exc))
@@ -66,6 +70,11 @@ def _short(text: str, width: int = 50) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _add_row(table: Table, *cells: str) -> None:
+    """A row of plain text: ``[b]`` in a file name or a unit is not rich markup."""
+    table.add_row(*(Text(cell) for cell in cells))
+
+
 def _summary(result: Any, top: int) -> None:
     from nlp.boilerplate.report import shares_by
 
@@ -80,8 +89,8 @@ def _summary(result: Any, top: int) -> None:
     for c in result.clusters[:top]:
         years = f"{c.first_year}–{c.last_year}" if c.first_year else ""
         kind = c.kind + (" (template)" if c.template else "")
-        clusters.add_row(
-            str(c.id), kind, str(c.n_reports), str(c.n_agencies), years, _short(c.representative)
+        _add_row(
+            clusters, str(c.id), kind, str(c.n_reports), str(c.n_agencies), years, _short(c.representative)
         )
     console.print(clusters)
     shares = sorted(result.reports.values(), key=lambda s: (-s.share_chars, -s.n_boilerplate, s.report_id))
@@ -92,7 +101,7 @@ def _summary(result: Any, top: int) -> None:
         p = s.longest_passage
         longest = f"{p.chars} chars / {p.n_units} units" if p else ""
         source = f"{s.copies_from[0][0]} ({s.copies_from[0][1]})" if s.copies_from else ""
-        copied.add_row(s.report_id, str(s.n_compared), f"{s.share_chars:.0%}", source, longest)
+        _add_row(copied, s.report_id, str(s.n_compared), f"{s.share_chars:.0%}", source, longest)
     console.print(copied)
     for title, key in (
         ("agency", lambda s: s.agency or "(unknown)"),
@@ -102,7 +111,7 @@ def _summary(result: Any, top: int) -> None:
             title, "reports", "share (units)", "share (chars)", title=f"Boilerplate share by {title}"
         )
         for k, n, su, sc in shares_by(result.reports.values(), key)[:top]:
-            table.add_row(str(k), str(n), f"{su:.0%}", f"{sc:.0%}")
+            _add_row(table, str(k), str(n), f"{su:.0%}", f"{sc:.0%}")
         console.print(table)
 
 
@@ -135,6 +144,7 @@ def boilerplate_command(
     top: Annotated[int, typer.Option(min=1, help="Rows in each summary table.")] = 10,
 ) -> None:
     """Find boilerplate: units copied across reports, template instructions, goals copied as results."""
+    from corpus.store import check_writable
     from nlp.boilerplate import detect
     from nlp.boilerplate.export import write_tables
 
@@ -144,6 +154,8 @@ def boilerplate_command(
         print_error("no readable input")
         raise typer.Exit(EXIT_FATAL)
     try:
+        if out is not None:  # an unwritable --out fails now, not after the comparison
+            check_writable(out)
         busy = err_console.status("comparing units…") if err_console.is_terminal else contextlib.nullcontext()
         with busy:
             result = detect(reports, threshold=threshold, min_chars=min_chars)
@@ -158,7 +170,7 @@ def boilerplate_command(
     else:
         _summary(result, top)
         if out is not None:
-            console.print(f"wrote {len(written)} files to {out}")
+            console.print(f"wrote {len(written)} files to {out}", markup=False)
     raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
 
 

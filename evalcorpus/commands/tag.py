@@ -72,6 +72,18 @@ def tag_command(
     raise typer.Exit(EXIT_OK)
 
 
+def _read_json(path: Path) -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read metrics JSON: {exc}", path=str(path)) from None
+    if not isinstance(data, dict):
+        raise InputError("metrics JSON must be an object", path=str(path))
+    return data
+
+
 def train_command(
     gold: Annotated[list[Path], typer.Option("--gold", help="Gold sentences.jsonl (repeatable).")],
     out: Annotated[Path, typer.Option("--out", help="Model file to write (.npz, plus .npz.json).")],
@@ -79,15 +91,20 @@ def train_command(
         list[Path] | None, typer.Option("--corpus", help="Folder of report files (context, weak labels).")
     ] = None,
     weak: Annotated[
-        bool, typer.Option("--weak/--no-weak", help="Weak labels from corpus files without gold.")
-    ] = True,
+        bool,
+        typer.Option("--weak/--no-weak", help="Weak labels from corpus files without gold (off: they hurt)."),
+    ] = False,
+    metrics: Annotated[
+        Path | None, typer.Option("--metrics", help="JSON of held-out figures to store beside the model.")
+    ] = None,
 ) -> None:
     """Train a tagger on gold units (+ weak labels) and write it."""
     from nlp.tagging.train import train_model
 
     try:
+        heldout = _read_json(metrics) if metrics else None
         with console.status("training…"):
-            meta = train_model(gold, corpus_dirs=corpus or None, weak=weak, out=out)
+            meta = train_model(gold, corpus_dirs=corpus or None, weak=weak, out=out, metrics=heldout)
     except EvalCorpusError as exc:
         print_error(str(exc))
         raise typer.Exit(EXIT_FATAL) from None

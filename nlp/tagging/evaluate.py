@@ -154,7 +154,7 @@ def worst_errors(data: Dataset, pred: np.ndarray, *, top: int = 5, examples: int
             if pred[i, j] == data.Y[i, j]:
                 continue
             kind = "FP" if pred[i, j] else "FN"
-            key = (kind, tag, unit.context.section, unit.context.shape)
+            key = (kind, tag, unit.context.corpus_section or unit.context.section, unit.context.shape)
             patterns[key] += 1
             ids.setdefault(key, []).append(data.gold[i].uid)
     return [

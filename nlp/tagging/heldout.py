@@ -68,7 +68,12 @@ def _weak_of(data: Dataset) -> Dataset:
 
 
 def figures(
-    shared: Path, *, spacy: bool = False, weak: bool = False, log: Callable[[str], None] = print
+    shared: Path,
+    *,
+    spacy: bool = False,
+    weak: bool = False,
+    spacy_only: bool = False,
+    log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """All held-out figures; ``log`` receives one line per result."""
     corpus = load_corpus_units([shared / "corpus" / "seeds", shared / "corpus" / "dev"])
@@ -87,6 +92,13 @@ def figures(
         log(_line(name, m))
 
     t0 = time.perf_counter()
+    group_of = dict(zip(dev.files.tolist(), prov.tolist(), strict=True))
+    if spacy_only:
+        from nlp.tagging.spacy_component import SpacyTextcat
+
+        r = cross_validate(SpacyTextcat, dev, prov, k=5, extra=seeds)
+        record("dev 5 province folds +seeds (spaCy textcat)", r)
+        return out
     record("seeds LOFO (model)", cross_validate(TagClassifier, seeds, seeds.files))
     record("seeds LOFO (rules)", cross_validate(RuleTagger, seeds, seeds.files))
     group_of = dict(zip(dev.files.tolist(), prov.tolist(), strict=True))
@@ -119,12 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
     ap.add_argument("--spacy", action="store_true")
     ap.add_argument("--weak", action="store_true")
+    ap.add_argument("--spacy-only", action="store_true", help="only the spaCy textcat baseline")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     if not (a.shared / "gold" / "sentences.jsonl").is_file():
         print(f"no gold data under {a.shared}", file=sys.stderr)
         return 2
-    res = figures(a.shared, spacy=a.spacy, weak=a.weak, log=lambda s: print(s, flush=True))
+    res = figures(
+        a.shared, spacy=a.spacy, weak=a.weak, spacy_only=a.spacy_only, log=lambda s: print(s, flush=True)
+    )
     if a.json:
         a.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

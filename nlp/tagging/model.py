@@ -89,25 +89,38 @@ class FeatureVectorizer:
         return self
 
     def transform(self, sets: Sequence[FeatureSet]) -> sp.csr_matrix:
-        n_text = len(self.text_vocab_)
-        rows, cols, vals = [], [], []
-        for r, fs in enumerate(sets):
-            counts = Counter(self.text_vocab_[f] for f in fs.text if f in self.text_vocab_)
-            if counts:
-                idx = np.fromiter(counts.keys(), dtype=np.int64)
-                w = (1 + np.log(np.fromiter(counts.values(), dtype=np.float64))) * self.idf_[idx]
-                w /= np.linalg.norm(w)
-                rows.extend([r] * len(idx))
-                cols.extend(idx.tolist())
-                vals.extend(w.tolist())
-            ctx = sorted({self.context_vocab_[f] for f in fs.context if f in self.context_vocab_})
-            if ctx:
-                v = self.context_weight / math.sqrt(len(ctx))
-                rows.extend([r] * len(ctx))
-                cols.extend(n_text + c for c in ctx)
-                vals.extend([v] * len(ctx))
-        shape = (len(sets), n_text + len(self.context_vocab_))
-        return sp.csr_matrix((vals, (rows, cols)), shape=shape, dtype=np.float64)
+        """One row per unit: sublinear TF-IDF text block (l2 = 1) beside the context block (l2 = weight)."""
+        text = _count_matrix([fs.text for fs in sets], self.text_vocab_)
+        text.data = 1.0 + np.log(text.data)
+        text = sp.csr_matrix(text.multiply(self.idf_.reshape(1, -1)))
+        ctx = _count_matrix([fs.context for fs in sets], self.context_vocab_)
+        ctx.data[:] = 1.0
+        return sp.hstack(
+            [_scale_rows(text, 1.0), _scale_rows(ctx, self.context_weight)], format="csr", dtype=np.float64
+        )
+
+
+def _count_matrix(rows: Sequence[Sequence[str]], vocab: dict[str, int]) -> sp.csr_matrix:
+    """Counts of vocabulary features per row (unknown features dropped)."""
+    indptr = [0]
+    indices: list[int] = []
+    get = vocab.get
+    for feats in rows:
+        indices.extend(i for i in map(get, feats) if i is not None)
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float64)
+    m = sp.csr_matrix(
+        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(vocab))
+    )
+    m.sum_duplicates()
+    return m
+
+
+def _scale_rows(m: sp.csr_matrix, norm: float) -> sp.csr_matrix:
+    """Rows scaled to l2 length ``norm`` (empty rows stay empty)."""
+    lengths = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    lengths[lengths == 0] = 1.0
+    return sp.csr_matrix(sp.diags(norm / lengths) @ m)
 
 
 def best_threshold(y: np.ndarray, p: np.ndarray) -> float:

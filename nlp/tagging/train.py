@@ -102,7 +102,7 @@ def train_model(
     gold_paths: Sequence[str | Path],
     *,
     corpus_dirs: Sequence[str | Path] | None = None,
-    weak: bool = True,
+    weak: bool = False,
     out: str | Path,
     params: dict[str, Any] | None = None,
     metrics: dict[str, Any] | None = None,

@@ -1,10 +1,11 @@
 """Bad input through the real CLI, every command: one error line per bad file, the batch goes on.
 
-The rules checked here (README, "Errors and exit codes"): a file that cannot be read gets ONE
+The rules checked (evalcorpus/cli.py and the project brief): a file that cannot be read gets ONE
 stderr line naming it; the good files are still processed; exit code 0 = all fine, 1 = some inputs
 failed, 2 = nothing useful done / usage or fatal error; never a traceback; ``--json``/``--jsonl``
 stdout is valid JSON on every line; an existing output (corpus folder, tables, index) survives a
-failed run. The fixture text is made up for these tests.
+failed run. The fixture text is made up for these tests. ``xfail(strict=True)`` marks a known
+defect in a module still being written (the reason names the file and function).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -89,6 +91,11 @@ BAD_IN_FOLDER: dict[str, bytes] = {
     "binary.txt": bytes(range(256)) * 8,
     "truncated.docx": b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 40,
     "scanned.pdf": _blank_pdf(),
+    "junk.pdf": b"%PDF-1.4\n not really a PDF",  # pypdf logs "EOF marker not found": no noise allowed
+    "olddoc.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600,  # a Word 97 file renamed
+    "spaces.txt": "\u3000\u3000\n \n\u3000\n".encode(),  # ideographic spaces only
+    # UTF-8 with every 。 (from line 4 on) broken: too many bad bytes for a lenient read
+    "brokenutf8.txt": _report("南岭乡", 2021, "10", 1).encode("utf-8").replace("。".encode(), b"\xff\xfe"),
 }
 #: Bad inputs given explicitly on the command line (besides the folder).
 BAD_EXPLICIT = ("notes.rtf", "missing.txt")
@@ -156,6 +163,8 @@ def _error_lines(result: Result, name: str) -> list[str]:
 
 
 def _check_each_bad_named_once(result: Result, bad: Sequence[str]) -> None:
+    noise = [line for line in result.stderr.splitlines() if not line.startswith("evalcorpus: ")]
+    assert not noise, result.stderr
     for name in bad:
         lines = _error_lines(result, name)
         assert len(lines) == 1, f"{name}: {lines!r}\n{result.stderr}"
@@ -228,6 +237,27 @@ def test_mixed_batch_build_json_summary(inputs: Inputs, tmp_path: Path) -> None:
     assert isinstance(added, list) and {Path(f).name for f in added} == set(GOOD)
 
 
+MESSAGES = [
+    ("empty.txt", ": empty file"),
+    ("spaces.txt", ": empty file (only whitespace)"),
+    ("binary.txt", ": binary file, not text"),
+    ("brokenutf8.txt", "brokenutf8.txt:4: "),  # the line of the first undecodable bytes
+    ("truncated.docx", "not a valid .docx"),
+    ("olddoc.docx", "save it as .docx"),
+    ("scanned.pdf", "no text layer"),
+    ("junk.pdf", "not a valid .pdf"),
+    ("notes.rtf", "unsupported file type .rtf"),
+    ("missing.txt", "no such file or directory"),
+]
+
+
+def test_each_bad_input_gets_a_telling_reason(inputs: Inputs) -> None:
+    result = _run("ingest", *inputs.args)
+    for name, reason in MESSAGES:
+        (line,) = _error_lines(result, name)
+        assert reason in line, line
+
+
 def test_good_files_in_odd_shapes_are_read_in_full(inputs: Inputs) -> None:
     """GB18030, BOM, a 20,000-character line, no headings, traditional + English: all read, BOM gone."""
     result = _run("boilerplate", *(inputs.path(n) for n in GOOD), "--jsonl", "--min-chars", "1")
@@ -239,6 +269,74 @@ def test_good_files_in_odd_shapes_are_read_in_full(inputs: Inputs) -> None:
     assert "白石镇" in text["gb18030.txt"] and "存在的问题" in text["gb18030.txt"]
     assert len(text["longline.txt"]) == len(LONG_LINE.strip())
     assert "東坪縣" in text["mixed.txt"] and "3,200,000 yuan" in text["mixed.txt"]
+
+
+@pytest.mark.xfail(
+    reason="traditional units are not money units: 320萬元 / 3.5億元 give no amount "
+    "(nlp/extract/resources.py:_UNIT = [万亿千百]{0,3}元 and WAN_ONLY know only 万/亿)",
+    strict=True,
+)
+def test_amounts_in_traditional_characters(inputs: Inputs) -> None:
+    result = _run("extract", inputs.path("mixed.txt"), "--jsonl")
+    _check_clean(result)
+    assert result.exit_code == 0
+    assert "3200000" in {r.get("yuan") for r in _json_lines(result.stdout) if r["kind"] == "amount"}
+
+
+_WARNINGS_UNSHOWN = pytest.mark.xfail(
+    reason="a file read leniently (bytes replaced, encoding guessed) gives no warning: Document.warnings "
+    "is never printed (evalcorpus/commands/{ingest,extract,tag}.py; boilerplate prints it with "
+    "_common.print_warning)",
+    strict=True,
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        pytest.param("ingest", marks=_WARNINGS_UNSHOWN),
+        pytest.param("extract", marks=_WARNINGS_UNSHOWN),
+        pytest.param("tag", marks=_WARNINGS_UNSHOWN),
+        "boilerplate",
+    ],
+)
+def test_a_lenient_read_is_one_warning_line(tmp_path: Path, command: str) -> None:
+    data = _report("北坡村", 2022, "30", 5).encode("utf-8").replace("二、".encode(), b"\xff\xfe")
+    (tmp_path / "twobad.txt").write_bytes(data)
+    result = _run(command, str(tmp_path / "twobad.txt"))
+    _check_clean(result)
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"evalcorpus: warning: {tmp_path}/twobad.txt: ") and "line 6" in line
+
+
+MARKUP_TEXT = "一、项目概况\n[bold]资金[/bold]共计[red]100万元，用于[b]设备[/b]购置。\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        pytest.param(
+            ("tag",),
+            id="tag",
+            marks=pytest.mark.xfail(
+                reason="the tag table prints ids and unit text as rich markup: [b]x.txt#0#0 shows as "
+                "x.txt#0#0, [bold]资金[/bold] as 资金 (evalcorpus/commands/tag.py:tag_command, "
+                "table.add_row with plain str)",
+                strict=True,
+            ),
+        ),
+        pytest.param(("boilerplate", "--min-chars", "1"), id="boilerplate"),
+    ],
+)
+def test_tables_show_brackets_in_names_and_text_literally(tmp_path: Path, args: tuple[str, ...]) -> None:
+    (tmp_path / "[b]x.txt").write_text(MARKUP_TEXT, encoding="utf-8")
+    result = _run(args[0], str(tmp_path / "[b]x.txt"), *args[1:])
+    _check_clean(result)
+    assert result.exit_code == 0
+    assert "[b]x.txt#0" in result.stdout
+    if args[0] == "tag":
+        assert "[bold]" in result.stdout
 
 
 # ---------------------------------------------------------------------------------------------
@@ -312,6 +410,34 @@ def test_output_under_a_regular_file_exits_2(
     assert blocker.read_text(encoding="utf-8") == "a file, not a folder"
 
 
+def _tiny_gold(path: Path) -> Path:
+    units = [
+        ("本项目年度预算资金共计120万元。", ["amount"]),
+        ("部分乡镇申报材料审核不够及时。", ["problem"]),
+        ("数量指标：补贴机具台数计划300台。", ["indicator"]),
+        ("总体目标是提高农机化水平。", ["target"]),
+        ("一、项目基本情况", []),
+    ]
+    rows = [
+        {"file": f"r{k}.txt", "n": n, "text": text, "labels": labels}
+        for k in range(3)
+        for n, (text, labels) in enumerate(units)
+    ]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_train_out_under_a_regular_file_exits_2(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("x", encoding="utf-8")
+    gold = _tiny_gold(tmp_path / "gold.jsonl")
+    result = _run("train", "--gold", str(gold), "--no-weak", "--out", str(blocker / "m.npz"))
+    _check_clean(result)
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"evalcorpus: error: {blocker}/m.npz: ")
+
+
 @pytest.mark.xfail(
     reason="extract --jsonl streams the rows, then finds --out unwritable and exits 2 "
     "(evalcorpus/commands/extract.py:extract_command checks --out only in write_fact_tables)",
@@ -350,6 +476,33 @@ def test_existing_out_folder_survives_a_failed_run(inputs: Inputs, tmp_path: Pat
     _check_clean(result)
     assert result.exit_code == 2
     assert _snapshot(out) == before
+
+
+@pytest.mark.xfail(
+    reason='ingest --out prints "corpus written to DIR" although nothing was read and DIR was left '
+    "alone (evalcorpus/commands/ingest.py:_print_summary prints it whenever --out is given)",
+    strict=True,
+)
+def test_ingest_does_not_claim_a_write_it_did_not_do(inputs: Inputs, tmp_path: Path) -> None:
+    result = _run("ingest", inputs.path("empty.txt"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "written" not in result.stdout
+
+
+@pytest.mark.xfail(
+    reason="ingest --out accepts a folder full of report files; the manifest written there then makes "
+    "every command read that folder as a stored corpus and silently skip its raw reports "
+    "(corpus/store.py:check_writable checks only that the folder is writable)",
+    strict=True,
+)
+def test_ingest_out_refuses_a_folder_of_reports(inputs: Inputs, tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for name in ("good.txt", "bom.txt"):
+        (folder / name).write_bytes(GOOD[name])
+    result = _run("ingest", str(folder / "good.txt"), "--out", str(folder))
+    _check_clean(result)
+    assert result.exit_code == 2 and not (folder / "manifest.json").exists()
 
 
 def test_existing_index_survives_a_failed_build(inputs: Inputs, tmp_path: Path) -> None:
@@ -433,7 +586,8 @@ def test_build_with_the_same_file_twice_indexes_it_once(inputs: Inputs, tmp_path
     _check_clean(result)
     assert result.exit_code == 0
     (summary,) = _json_lines(result.stdout)
-    assert summary["counts"] == {**summary["counts"], "file": 1}  # type: ignore[dict-item]
+    counts = summary["counts"]
+    assert isinstance(counts, dict) and counts["file"] == 1
 
 
 @pytest.fixture
@@ -547,6 +701,19 @@ def test_good_query_on_the_good_index(good_index: Path) -> None:
     assert {"good.txt", "gb18030.txt", "bom.txt"} <= _files_of(_json_lines(result.stdout))
 
 
+@pytest.mark.xfail(
+    reason='a page past the last one prints the range "0–4990 of N" on stderr '
+    "(evalcorpus/commands/search.py:_print_results computes first + shown with shown == 0)",
+    strict=True,
+)
+def test_search_page_past_the_end_says_so(good_index: Path) -> None:
+    result = _run("search", "资金", "--index", str(good_index), "--page", "999", "--limit", "5")
+    _check_clean(result)
+    assert result.exit_code == 0
+    numbers = [int(n) for n in re.findall(r"\d+", result.stderr)]
+    assert numbers and max(numbers) <= 999, result.stderr  # the page, the total: never offset 4990
+
+
 JUNK_DOCUMENTS = ["!!!", "〔〕号", "《", "财农发〔〕号", "x" * 5000, "青财农发〔1999〕99999号"]
 
 
@@ -641,6 +808,32 @@ def test_malformed_gold_names_file_and_line(tmp_path: Path, command: str) -> Non
     assert result.exit_code == 2
     (line,) = result.stderr.splitlines()
     assert "gold.jsonl:2:" in line
+
+
+@pytest.mark.xfail(
+    reason="a gold line that is JSON but not an object ([1, 2]) is an internal AttributeError "
+    "(nlp/tagging/data.py:_parse_line calls obj.get and catches only KeyError/ValueError/TypeError)",
+    strict=True,
+)
+def test_gold_line_that_is_not_an_object(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("[1, 2]\n", encoding="utf-8")
+    result = _run("evaluate", "--gold", str(gold))
+    _check_clean(result)
+    assert result.exit_code == 2 and "gold.jsonl:1:" in result.stderr
+
+
+@pytest.mark.xfail(
+    reason="evaluate on an empty gold file exits 0 with a table of zeros "
+    "(nlp/tagging/data.py:load_gold / nlp/tagging/evaluate.py:run_evaluation accept 0 units)",
+    strict=True,
+)
+def test_empty_gold_file_is_an_error(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("", encoding="utf-8")
+    result = _run("evaluate", "--gold", str(gold))
+    _check_clean(result)
+    assert result.exit_code == 2 and "gold.jsonl" in result.stderr
 
 
 @pytest.mark.xfail(

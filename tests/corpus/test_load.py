@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import FrozenInstanceError, astuple, fields, replace
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ from hypothesis import strategies as st
 
 import corpus
 from corpus.errors import InputError
-from corpus.load import from_text, list_files, load, load_documents, open_inputs
-from corpus.model import REPORT_KINDS, SECTION_TYPES
+from corpus.load import build_document, from_text, list_files, load, load_documents, open_inputs
+from corpus.model import REPORT_KINDS, SECTION_TYPES, Section, Sentence
+from corpus.readers import RawText
 from corpus.segment import document_units, split_units
 
 SAMPLE = Path(__file__).resolve().parents[2] / "corpus" / "sample"
@@ -150,3 +152,31 @@ def test_pipeline_invariants(lines: list[str]) -> None:
         assert {s.section_id for s in r.sentences} <= {sec.id for sec in r.sections} | {None}
     expected = [u for line in lines for u in split_units(line)]
     assert [s.text for s in units] == expected
+
+
+def test_reader_warnings_reach_the_document() -> None:
+    raw = RawText(
+        "w.txt",
+        "txt",
+        "gb18030",
+        "某项目绩效自评报告\n一、项目概况\n内容。",
+        warnings=("2 bad bytes replaced",),
+    )
+    assert build_document(raw, "w.txt").warnings == ("2 bad bytes replaced",)
+    assert from_text("内容。").warnings == ()
+
+
+@given(st.lists(_LINES, max_size=30), st.booleans())
+def test_records_are_plain_frozen_dataclasses(lines: list[str], residue: bool) -> None:
+    """Sentences and sections built on the fast path equal the ones their constructors build,
+    and line numbers (taken from the units when nothing was cleaned) are the raw text's."""
+    text = ("[image: ]附件1\n" if residue else "") + "\n".join(lines)
+    doc = from_text(text)
+    for s in document_units(doc):
+        assert s == Sentence(**{f.name: getattr(s, f.name) for f in fields(Sentence)})
+        assert doc.raw.count("\n", 0, s.src_start) + 1 == s.line
+        with pytest.raises(FrozenInstanceError):
+            s.text = ""  # type: ignore[misc]
+    for r in doc.reports:
+        for sec in r.sections:
+            assert sec == replace(sec) and hash(sec) == hash(Section(*astuple(sec)))

@@ -147,3 +147,11 @@ def test_grams_of_a_substring_occur_consecutively(left: str, middle: str, right:
     part = [g for g, *_ in gram_spans(middle)]
     if len(part) >= 1 and len(part[0]) == 2:
         assert any(whole[i : i + len(part)] == part for i in range(len(whole)))
+
+
+def test_a_dictionary_word_cut_by_jieba_is_still_a_term(tmp_path: Path) -> None:
+    text = "卫生服务项目实施方案已经印发。"
+    assert "实施方案" not in [w for w, *_ in word_spans(text, query=True)]  # jieba: 项目实施 | 方案
+    assert ("实施方案", 2, 6, 10) in word_spans(text)
+    engine = _one_sentence_index(tmp_path, text)
+    assert search(engine, "实施方案").total == 1 and search(engine, "服务项目").total == 1

@@ -51,6 +51,8 @@ def test_phrase_is_stricter_than_words(built: Engine) -> None:
         ({"year": 2020, "tags": ["problem"]}, {"b.txt#0#3"}),
         ({"agency": "医疗保障", "section": "problem"}, {"b.txt#0#3"}),
         ({"section": "goal"}, {"a.txt#0#2"}),
+        ({"agency": "不存在的机关"}, set()),
+        ({"tags": ["target"], "boilerplate": True}, set()),
     ],
 )
 def test_filters_without_query(built: Engine, filters: dict[str, object], expected: set[str]) -> None:

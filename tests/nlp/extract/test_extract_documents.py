@@ -23,6 +23,7 @@ def test_offsets_are_into_document_text_and_sentences_are_set() -> None:
         sentences = {s.id: s for s in report.sentences}
         for a in facts.amounts:
             assert doc.text[a.start : a.end] == a.text
+            assert a.sentence_id is not None
             s = sentences[a.sentence_id]
             assert s.start <= a.start < s.end
         for c in facts.citations:

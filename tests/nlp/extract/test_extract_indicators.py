@@ -38,6 +38,7 @@ def test_prose_clause_list() -> None:
         ("成本", "=", "8", "万元"),
     ]
     for i in prose_indicators(text):
+        assert i.category is not None
         assert text[i.start : i.end].startswith(f"{i.category}指标") or i.category in text[i.start : i.end]
 
 
