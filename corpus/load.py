@@ -7,11 +7,22 @@
  ('项目资金5万元。', 'overview'), ('二、存在的问题', 'problem'), ('无', 'problem')]
 >>> doc.reports[0].id, doc.reports[0].year
 ('<text>#0', 2023)
+
+Files and names (:func:`list_files`, :func:`load_documents`, :func:`open_inputs`): every file is
+read once, where first given (``a.txt ./a.txt``, or a folder and a file in it, by resolved path).
+``Document.name`` — the prefix of every id — is the path relative to the folder given, or the
+file name for a file given directly, so one folder or file gives the same names however it is
+reached. When several paths are given and files of different ones would share a name
+(``north/report.txt`` and ``south/report.txt`` both ``report.txt``), each of those files is named
+relative to the common parent folder of the given paths instead (``north/report.txt``,
+``south/report.txt``); files whose name is unique keep it (``seeds dev`` keeps the gold names).
 """
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -79,10 +90,8 @@ def _record(cls: type[_R], names: tuple[str, ...], values: tuple[object, ...]) -
     return obj
 
 
-def _sources(units: Sequence[Unit], clean: CleanText, lines: _LineIndex | None) -> list[tuple[int, int, int]]:
-    """(src_start, src_end, line) of each unit; ``lines`` None: the raw text is the cleaned text."""
-    if lines is None:
-        return [(u.start, u.end, u.line + 1) for u in units]
+def _sources(units: Sequence[Unit], clean: CleanText, lines: _LineIndex) -> list[tuple[int, int, int]]:
+    """(src_start, src_end, line) of each unit in the raw text."""
     out = []
     for u in units:
         a, b = clean.span_to_source(u.start, u.end)
@@ -99,12 +108,20 @@ def _sentences(
     paths: Sequence[tuple[str, ...]] = (),
     section_ids: Sequence[str] = (),
 ) -> tuple[Sentence, ...]:
-    """The Sentence records of a report's units (``places`` None: residue, no report or section)."""
+    """The Sentence records of a report's units (``places`` None: residue, no report or section).
+
+    ``lines`` None: the raw text is the cleaned text, so offsets and lines are the units' own.
+    """
     last = max(len(units) - 1, 1)
     names = _SENTENCE_FIELDS
     out = []
     path: tuple[str, ...]
-    for n, (u, src) in enumerate(zip(units, _sources(units, clean, lines), strict=True)):
+    sources = _sources(units, clean, lines) if lines is not None else None
+    for n, u in enumerate(units):
+        if sources is None:
+            src_start, src_end, line = u.start, u.end, u.line + 1
+        else:
+            src_start, src_end, line = sources[n]
         if places is None:
             rid, sec, kind, path, is_heading, is_table = "", None, "other", (), False, u.row
         else:
@@ -121,7 +138,9 @@ def _sentences(
                     u.text,
                     u.start,
                     u.end,
-                    *src,
+                    src_start,
+                    src_end,
+                    line,
                     sec,
                     kind,
                     path,
@@ -264,14 +283,82 @@ def from_text(text: str, name: str = "<text>") -> Document:
     return build_document(RawText(name, "txt", None, text), name)
 
 
-def _given_files(given: str | Path) -> Iterator[tuple[Path, str]]:
-    p = Path(given)
-    if p.is_dir():
-        for f in iter_files([p]):
-            yield f, f.relative_to(p).as_posix()
-    else:
-        for f in iter_files([p]):
-            yield f, f.name
+#: Per given path: the files it adds (not met under an earlier path) with their names, or its error.
+_Listing = list[tuple[list[tuple[Path, str]], InputError | None]]
+
+
+def _listing(items: Sequence[str | Path]) -> _Listing:
+    """Files under each given path, each file once (by resolved path, the first as given), named.
+
+    Names: relative to the folder given, the file name for a file given directly; names shared
+    by files of different given paths are replaced by :func:`_unique_names`.
+    """
+    seen: set[Path] = set()
+    out: _Listing = []
+    roots: list[str] = []
+    for given in items:
+        p = Path(given)
+        try:
+            found = list(iter_files([p]))
+        except InputError as exc:
+            out.append(([], exc))
+            continue
+        is_dir = p.is_dir()
+        roots.append(os.path.abspath(p) if is_dir else os.path.dirname(os.path.abspath(p)))
+        files = []
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append((f, f.relative_to(p).as_posix() if is_dir else f.name))
+        out.append((files, None))
+    return _unique_names(out, roots)
+
+
+def _unique_names(listing: _Listing, roots: Sequence[str]) -> _Listing:
+    """``listing`` with every name shared by several files made relative to the common parent.
+
+    Repeated until no name is shared: names relative to one folder are distinct for distinct
+    files, so this ends with unique names, and a file whose name is unique keeps it.
+
+    >>> a, b = Path("/x/north/r.txt"), Path("/x/south/r.txt")
+    >>> [n for files, _ in _unique_names([([(a, "r.txt")], None), ([(b, "r.txt")], None)],
+    ...  ["/x/north", "/x/south"]) for _, n in files]
+    ['north/r.txt', 'south/r.txt']
+    """
+    entries = [(f, name) for files, _ in listing for f, name in files]
+    names = [name for _, name in entries]
+    kept = [True] * len(names)
+    parent = _common_parent(roots)
+    while True:
+        counts = Counter(names)
+        clash = [i for i, n in enumerate(names) if kept[i] and counts[n] > 1]
+        if not clash:
+            break
+        for i in clash:
+            names[i], kept[i] = _relative_name(entries[i][0], parent), False
+    renamed = iter(names)
+    return [([(f, next(renamed)) for f, _ in files], err) for files, err in listing]
+
+
+def _common_parent(roots: Sequence[str]) -> str | None:
+    try:
+        return os.path.commonpath(roots) if roots else None
+    except ValueError:  # folders on different drives
+        return None
+
+
+def _relative_name(path: Path, parent: str | None) -> str:
+    full = os.path.abspath(path)
+    return Path(os.path.relpath(full, parent) if parent else full).as_posix()
+
+
+def _deliver(error: InputError | None, on_error: ErrorHandler | None) -> None:
+    """Raise ``error``, or pass it to ``on_error`` (nothing when there is no error)."""
+    if error is not None:
+        if on_error is None:
+            raise error
+        on_error(error)
 
 
 def list_files(
@@ -279,21 +366,18 @@ def list_files(
 ) -> list[tuple[Path, str]]:
     """``(path, Document.name)`` of every file under ``paths``, folders recursively, in order.
 
-    A given path that does not exist (or is of an unsupported type) raises InputError, or is
-    passed to ``on_error`` and skipped.
+    A file reached twice (``a.txt ./a.txt``, or a folder and a file in it) is listed once, where
+    first given. A given path that does not exist (or is of an unsupported type) raises
+    InputError, or is passed to ``on_error`` and skipped. Names as in :func:`load_documents`.
 
     >>> list_files([])
     []
     """
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
     out: list[tuple[Path, str]] = []
-    for given in items:
-        try:
-            out.extend(_given_files(given))
-        except InputError as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
+    for files, error in _listing(items):
+        _deliver(error, on_error)
+        out.extend(files)
     return out
 
 
@@ -302,29 +386,36 @@ def read_document(path: str | Path, name: str | None = None) -> Document:
     return build_document(read_file(path), name or Path(path).name)
 
 
+def _read_listed(
+    files: Sequence[tuple[Path, str]], error: InputError | None, on_error: ErrorHandler | None
+) -> Iterator[Document]:
+    """Documents of one given path's listed files (its listing error first, if any)."""
+    _deliver(error, on_error)
+    for path, name in files:
+        try:
+            raw = read_file(path)
+        except InputError as exc:
+            _deliver(exc, on_error)
+            continue
+        yield build_document(raw, name)
+
+
 def load_documents(
     paths: str | Path | Iterable[str | Path], *, on_error: ErrorHandler | None = None
 ) -> Iterator[Document]:
-    """Documents of the files under ``paths`` (folders recursively), in order.
+    """Documents of the files under ``paths`` (folders recursively), in order, each file once.
 
     A file that cannot be read raises :class:`InputError`, or, with ``on_error``, is passed to it
     and skipped. ``Document.name`` is the path relative to the folder given (the file name for a
-    file given directly).
+    file given directly); when files of different given paths would share a name, each of them is
+    named relative to the common parent folder of the given paths instead (see the module doc).
 
     >>> list(load_documents([], on_error=print))
     []
     """
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    for given in items:
-        for path, name in list_files([given], on_error=on_error):
-            try:
-                raw = read_file(path)
-            except InputError as exc:
-                if on_error is None:
-                    raise
-                on_error(exc)
-                continue
-            yield build_document(raw, name)
+    for files, error in _listing(items):
+        yield from _read_listed(files, error, on_error)
 
 
 def load(path_or_paths: str | Path | Iterable[str | Path]) -> list[Report]:
@@ -343,18 +434,19 @@ def open_inputs(
 
     Every command takes its inputs through this, so ``evalcorpus tag DIR`` works on a folder of
     reports as on the output of ``evalcorpus ingest --out DIR``. A stored corpus is streamed; a
-    corrupt one raises InputError (or goes to ``on_error``) where the damage is found.
+    corrupt one raises InputError (or goes to ``on_error``) where the damage is found. The raw
+    files of all given paths are listed and named together, as by :func:`load_documents`.
     """
     from corpus.store import MANIFEST, iter_corpus
 
     items = [paths] if isinstance(paths, (str, Path)) else list(paths)
-    for given in items:
-        if Path(given).is_dir() and (Path(given) / MANIFEST).is_file():
+    stored = [Path(given).is_dir() and (Path(given) / MANIFEST).is_file() for given in items]
+    raw = iter(_listing([given for given, s in zip(items, stored, strict=True) if not s]))
+    for given, is_corpus in zip(items, stored, strict=True):
+        if is_corpus:
             try:
                 yield from iter_corpus(given)
             except InputError as exc:
-                if on_error is None:
-                    raise
-                on_error(exc)
+                _deliver(exc, on_error)
         else:
-            yield from load_documents([given], on_error=on_error)
+            yield from _read_listed(*next(raw), on_error)

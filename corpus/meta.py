@@ -1,15 +1,17 @@
-"""Describe a report: title, project name, agency, fiscal year and kind.
+"""Describe a report: title, project name, agency, fiscal year, kind and region.
 
 Sources, strongest first: the title block (title line, the bracketed or plain project-name lines
 under it, the agency line on the cover), score-table cells (``项目名称``, ``实施单位``,
-``主管部门``), the report's running text (the organisation it names most, in its fullest form),
-and the file (a report with no agency or year of its own takes the file's dominant one).
+``主管部门``), a form flattened onto one line, an organisation naming itself (``以下简称``), the
+page furniture before the report (publisher, filing date), the report's running text (the
+organisation it names most, in its fullest form), and the file (a report with no agency or year
+of its own takes the file's dominant one). The region comes from :mod:`corpus.region`.
 
 >>> from corpus.segment import segment
 >>> units = segment("某市某局\\n2023年度项目支出绩效自评报告\\n（宣传经费）\\n一、项目概况\\n内容。")
 >>> m = describe(units, 0)
->>> (m.title, m.project, m.agency, m.year, m.kind)
-('2023年度项目支出绩效自评报告（宣传经费）', '宣传经费', '某市某局', 2023, 'project')
+>>> (m.title, m.project, m.agency, m.year, m.kind, m.region)
+('2023年度项目支出绩效自评报告（宣传经费）', '宣传经费', '某市某局', 2023, 'project', None)
 """
 
 from __future__ import annotations
@@ -279,7 +281,9 @@ def describe(units: Sequence[Unit], lo: int, hi: int | None = None, *, furniture
         if name and table_report and title and "：" not in title:
             title = f"{title}：{name}"
         project = project or name or None
-    agency = _explicit_agency(units, lo, t, title, agency_labels) or _inline_agency(head) or _self_named(head)
+    agency = (
+        _explicit_agency(units, lo, hi, t, title, agency_labels) or _inline_agency(head) or _self_named(head)
+    )
     # names in the text are only needed when the report does not state its agency
     mentions = tuple(agency_mentions("\n".join(u.text for u in units[lo:hi]))) if agency is None else ()
     if agency is None:  # the page's publisher, in the fullest form the report writes it
@@ -295,7 +299,12 @@ def describe(units: Sequence[Unit], lo: int, hi: int | None = None, *, furniture
 
 
 def _explicit_agency(
-    units: Sequence[Unit], lo: int, t: int | None, title: str | None, labels: Sequence[tuple[str, str]]
+    units: Sequence[Unit],
+    lo: int,
+    hi: int,
+    t: int | None,
+    title: str | None,
+    labels: Sequence[tuple[str, str]],
 ) -> str | None:
     """The agency a report's title block states: a label cell (a whole name first, the implementing
     body before the supervising one), the cover line, the title's opening words."""
@@ -307,7 +316,7 @@ def _explicit_agency(
         ]
         return named[min(ranked)[2]][1]
     if t is not None:
-        for i in (*range(max(lo, t - 2), t), *range(t + 1, min(t + 3, lo + HEAD_UNITS, len(units)))):
+        for i in (*range(max(lo, t - 2), t), *range(t + 1, min(t + 3, hi))):
             if is_agency_line(units[i]) and (i < t or P.ORG_NAME_RE.match(units[i].text)):
                 return _clean_agency(units[i].text)
         if title:

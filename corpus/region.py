@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from corpus import patterns as P
 
@@ -49,8 +50,15 @@ def region_of(agency: str | None, title: str | None, head: Sequence[str]) -> str
     """The report's province: the first place its agency or title names, else the province its
     ``head`` units (cover, page furniture, first units) name most."""
     for name in (agency, title):
-        found = places(name, short=True) if name else []
-        if found:
-            return found[0][1]
+        province = _first_place(name) if name else None
+        if province is not None:
+            return province
     counts = Counter(province for _, province in places("\n".join(head)))
     return counts.most_common(1)[0][0] if counts else None
+
+
+@lru_cache(maxsize=1 << 12)
+def _first_place(name: str) -> str | None:
+    """The province of the first place a name or title names (agencies repeat: cached)."""
+    found = places(name, short=True)
+    return found[0][1] if found else None

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from corpus.errors import InputError
 from corpus.model import Document
 from corpus.segment import document_units
 
@@ -143,14 +144,53 @@ def meta_agreement(gold: Mapping[str, Sequence[Mapping]], docs: Mapping[str, Doc
 
 
 def read_gold_units(path: str | Path) -> dict[str, list[str]]:
-    """``{file: [unit text, …]}`` from a gold ``sentences.jsonl`` (in ``n`` order)."""
-    rows: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                rec = json.loads(line)
-                rows[rec["file"]].append((rec["n"], rec["text"]))
-    return {f: [t for _, t in sorted(v)] for f, v in rows.items()}
+    """``{file: [unit text, …]}`` from a gold ``sentences.jsonl`` (in ``n`` order, else file order).
+
+    A line that is not a JSON object with a string ``file`` and ``text`` (and an integer ``n``,
+    when given) raises :class:`InputError` naming the file and line; so does an undecodable file.
+
+    >>> import os, tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+    ...     _ = f.write('{"file": "a.txt", "n": 0, "text": "甲。"}\\n[1, 2]\\n')
+    >>> try:
+    ...     read_gold_units(f.name)
+    ... except InputError as exc:
+    ...     exc.line, exc.message
+    (2, 'a gold unit must be a JSON object, not list')
+    >>> os.unlink(f.name)
+    """
+    rows: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if line.strip():
+                    file, n, text = _gold_unit(line, str(path), number)
+                    rows[file].append((number if n is None else n, number, text))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 ({exc.reason} at byte {exc.start})", path=str(path)) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    return {f: [t for _, _, t in sorted(v)] for f, v in rows.items()}
+
+
+def _gold_unit(line: str, path: str, number: int) -> tuple[str, int | None, str]:
+    """``(file, n, text)`` of one ``sentences.jsonl`` line, or InputError at ``path:number``."""
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg}, column {exc.colno})", path=path, line=number) from exc
+    if not isinstance(rec, dict):
+        raise InputError(
+            f"a gold unit must be a JSON object, not {type(rec).__name__}", path=path, line=number
+        )
+    for key in ("file", "text"):
+        if not isinstance(rec.get(key), str):
+            what = "missing" if key not in rec else f"not a string ({type(rec[key]).__name__})"
+            raise InputError(f"field {key!r} is {what}", path=path, line=number)
+    n = rec.get("n")
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int)):
+        raise InputError(f"field 'n' must be an integer, not {type(n).__name__}", path=path, line=number)
+    return rec["file"], n, rec["text"]
 
 
 def our_units(docs: Iterable[Document]) -> dict[str, list[str]]:

@@ -38,7 +38,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from corpus.atomic import atomic_write
+from corpus.atomic import atomic_write, output_error
 from corpus.errors import InputError, OutputError
 from corpus.model import CORPUS_FORMAT_VERSION, Document, Report, Section, Sentence
 
@@ -137,16 +137,36 @@ class CorpusWriter:
                 json.dump(self.manifest(), handle, ensure_ascii=False, indent=1)
 
 
+def _holds_report_files(folder: Path) -> bool:
+    """Some report file (.txt, .docx, …) lies in ``folder`` or below it (hidden entries skipped)."""
+    from corpus.readers import SUPPORTED_SUFFIXES
+
+    for _root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if any(not f.startswith((".", "~$")) and Path(f).suffix.lower() in SUPPORTED_SUFFIXES for f in files):
+            return True
+    return False
+
+
 def check_writable(out: str | Path) -> None:
-    """Raise OutputError now, before any work, when ``out`` cannot take a corpus."""
+    """Raise OutputError now, before any work, when ``out`` cannot take a corpus.
+
+    A folder holding report files but no manifest is refused: once a manifest is written there,
+    every command would read it as a stored corpus and skip those files.
+    """
     folder = Path(out)
+    if folder.is_dir() and not (folder / MANIFEST).is_file() and _holds_report_files(folder):
+        raise OutputError(
+            "holds report files and is not a stored corpus; give an empty or new folder for --out",
+            path=str(folder),
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".probe.", dir=folder)
         os.close(fd)
         os.unlink(tmp)
     except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(folder)) from None
+        raise output_error(folder / DOCUMENTS, exc) from None
 
 
 def write_corpus(docs: Iterable[Document], out: str | Path, *, inputs: Iterable[str] = ()) -> dict[str, Any]:
@@ -210,32 +230,56 @@ def _document(rec: dict[str, Any], reports: list[dict[str, Any]]) -> Document:
     )
 
 
+def _what_is_wrong(exc: Exception) -> str:
+    """``missing field 'record'``, ``not JSON (…)``, or the error's own text."""
+    if isinstance(exc, KeyError):
+        return f"missing field {exc.args[0]!r}" if exc.args else "missing field"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"not JSON ({exc.msg} at column {exc.colno})"
+    return str(exc)
+
+
+def _corrupt(exc: Exception, path: Path, line: int) -> InputError:
+    return InputError(f"corrupt corpus record: {_what_is_wrong(exc)}", path=str(path), line=line)
+
+
+def _built(rec: dict[str, Any], reports: list[dict[str, Any]], path: Path, line: int) -> Document:
+    """The document of the ``document`` record at ``line`` and its reports; InputError when malformed."""
+    try:
+        return _document(rec, reports)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise _corrupt(exc, path, line) from None
+
+
 def iter_corpus(folder: str | Path) -> Iterator[Document]:
     """Documents of a stored corpus, one at a time."""
     manifest = read_manifest(folder)
     path = Path(folder) / manifest.get("documents", DOCUMENTS)
     current: dict[str, Any] | None = None
     reports: list[dict[str, Any]] = []
+    doc_line = 0
     try:
         with open(path, encoding="utf-8") as handle:
             for lineno, line in enumerate(handle, 1):
                 try:
                     rec = json.loads(line)
+                    if not isinstance(rec, dict):
+                        raise ValueError(f"a line must be a JSON object, not {type(rec).__name__}")
                     kind = rec["record"]
-                    if kind == "document":
-                        if current is not None:
-                            yield _document(current, reports)
-                        current, reports = rec, []
-                    elif kind == "report" and current is not None:
-                        reports.append(rec)
-                    else:
-                        raise ValueError(f"unexpected record {kind!r}")
                 except (ValueError, KeyError, TypeError) as exc:
-                    raise InputError(f"corrupt corpus record ({exc})", path=str(path), line=lineno) from None
+                    raise _corrupt(exc, path, lineno) from None
+                if kind == "document":
+                    if current is not None:
+                        yield _built(current, reports, path, doc_line)
+                    current, reports, doc_line = rec, [], lineno
+                elif kind == "report" and current is not None:
+                    reports.append(rec)
+                else:
+                    raise _corrupt(ValueError(f"unexpected record {kind!r}"), path, lineno)
     except OSError as exc:
         raise InputError(f"cannot read corpus ({exc.strerror or exc})", path=str(path)) from None
     if current is not None:
-        yield _document(current, reports)
+        yield _built(current, reports, path, doc_line)
 
 
 def read_corpus(folder: str | Path) -> list[Document]:

@@ -247,8 +247,9 @@ def place_headings(found: Sequence[tuple[int, HeadingMatch]]) -> list[Heading]:
     open_idx: list[int] = []  # their indexes into `placed`
     placed: list[Heading] = []
     matches = [h for _, h in found]
+    mistyped = P.MISTYPED_STYLE
     for k, (index, h) in enumerate(found):
-        style = _retyped_style(h, stack, islice(matches, k + 1, None))
+        style = _retyped_style(h, stack, islice(matches, k + 1, None)) if h.style in mistyped else h.style
         styles = [s for s, _ in stack]
         if style == "plain":
             style = _plain_role(styles, islice(matches, k + 1, None))

@@ -10,9 +10,6 @@ GRAM_RUN = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
 #: An ideograph (dictionary words across token boundaries are looked for in runs of these).
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
-#: A word made of ideographs only.
-CJK_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-
 #: Characters that only ever start or end a quoted phrase in a query.
 QUOTES = {'"': '"', "“": "”", "「": "」"}
 

@@ -5,6 +5,11 @@ document numbers (文号), plain numbers, Latin words — and the Chinese runs b
 segmented by jieba with the project's domain dictionary (``nlp/resources/userdict.txt``).
 Every token keeps its character offsets into the text it came from.
 
+Reports repeat themselves (boilerplate, table headers, the words between figures), so the
+segmentation of each Chinese run and the tokens of each short text are kept in bounded LRU
+caches. The caches are keyed on the dictionary's generation: adding or deleting a jieba word
+through :func:`jieba_tokenizer` (``add_word``/``del_word``/``load_userdict``) invalidates them.
+
 >>> [t.text for t in tokenize("项目资金55万元，覆盖率100%")]
 ['项目资金', '55万元', '，', '覆盖率', '100%']
 >>> [t.feature for t in tokenize("项目资金55万元")]
@@ -13,11 +18,13 @@ Every token keeps its character offsets into the text it came from.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jieba
 
@@ -53,6 +60,14 @@ _PATTERNS: list[tuple[str, str]] = [
 ]
 _SCANNER = re.compile("|".join(f"(?P<{kind}>{rx})" for kind, rx in _PATTERNS))
 # Words that often stand right before a document number and are not part of its issuer.
+#: Texts up to this length have their tokens cached whole (longer ones only their Chinese runs).
+CACHE_TEXT_CHARS = 256
+#: Chinese runs up to this length have their jieba segmentation cached.
+CACHE_RUN_CHARS = 64
+# The Han range jieba's ``cut`` hands whole to its DAG segmenter (re_han_default without ASCII).
+_JIEBA_HAN = re.compile(r"[\u4e00-\u9fd5]+")
+_TEXT_CACHE_SIZE = 1 << 13
+_RUN_CACHE_SIZE = 1 << 16
 _DOCNO_LEAD = re.compile(
     r"(?:(?:根据|依据|按照|依照|遵照|参照|对照|执行|落实|贯彻|印发|下发|转发|结合|通过|按|据|依|经|以|和|及|与|、)+)"
 )
@@ -73,19 +88,33 @@ class Token:
         return CLASS_TOKENS.get(self.kind, self.text)
 
 
+class _DomainTokenizer(jieba.Tokenizer):
+    """jieba's tokenizer counting dictionary changes, so that cached segmentations can be dropped."""
+
+    generation = 0
+
+    def cut_dag(self, run: str) -> Iterator[str]:
+        """Words of ``run`` (ideographs only) by the dictionary DAG + HMM, as ``cut`` gives them."""
+        return self._Tokenizer__cut_DAG(run)
+
+    def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
+        super().add_word(word, freq, tag)  # del_word and load_userdict go through here too
+        self.generation += 1
+
+
 class _Jieba:
     """A lazily initialised jieba tokenizer with the domain dictionary, shared by threads."""
 
     def __init__(self) -> None:
-        self._tk: jieba.Tokenizer | None = None
+        self._tk: _DomainTokenizer | None = None
         self._lock = threading.Lock()
 
-    def get(self) -> jieba.Tokenizer:
+    def get(self) -> _DomainTokenizer:
         if self._tk is None:
             with self._lock:
                 if self._tk is None:
                     jieba.setLogLevel(60)
-                    tk = jieba.Tokenizer()
+                    tk = _DomainTokenizer()
                     tk.initialize()
                     if USER_DICT.exists():
                         tk.load_userdict(str(USER_DICT))
@@ -97,7 +126,7 @@ _JIEBA = _Jieba()
 
 
 def jieba_tokenizer() -> jieba.Tokenizer:
-    """The shared jieba instance (domain dictionary loaded)."""
+    """The shared jieba instance (domain dictionary loaded); changes to its words reset the caches."""
     return _JIEBA.get()
 
 
@@ -110,45 +139,89 @@ def normalize_width(text: str) -> str:
     return text.translate(_FULLWIDTH)
 
 
-def _cjk_tokens(tk: jieba.Tokenizer, run: str, offset: int, search: bool) -> Iterator[Token]:
-    mode = "search" if search else "default"
-    for word, s, e in tk.tokenize(run, mode=mode, HMM=True):
-        yield Token(word, offset + s, offset + e, "word")
+@functools.lru_cache(maxsize=_RUN_CACHE_SIZE)
+def _segment_cached(run: str, search: bool, generation: int) -> tuple[tuple[str, int, int], ...]:
+    return _segment(run, search)
+
+
+def _segment(run: str, search: bool) -> tuple[tuple[str, int, int], ...]:
+    tk = _JIEBA.get()
+    if search or not _JIEBA_HAN.fullmatch(run):
+        return tuple(tk.tokenize(run, mode="search" if search else "default", HMM=True))
+    # What jieba's cut does with a run of its own Han range, minus the block splitting around it.
+    spans = []
+    start = 0
+    for word in tk.cut_dag(run):
+        end = start + len(word)
+        spans.append((word, start, end))
+        start = end
+    return tuple(spans)
+
+
+def _cjk_tokens(run: str, offset: int, search: bool, generation: int) -> list[Token]:
+    spans = _segment_cached(run, search, generation) if len(run) <= CACHE_RUN_CHARS else _segment(run, search)
+    return [Token(word, offset + s, offset + e, "word") for word, s, e in spans]
 
 
 def tokenize(text: str, *, search: bool = False) -> list[Token]:
     """All tokens of ``text`` in document order, punctuation included, whitespace skipped.
 
+    The list is new on every call; the tokens are immutable and may be shared between calls.
+
     >>> [(t.text, t.kind) for t in tokenize("依据川人社办发〔2017〕984号")]
     [('依据', 'word'), ('川人社办发〔2017〕984号', 'docno')]
     """
+    generation = _JIEBA.get().generation
+    if len(text) <= CACHE_TEXT_CHARS:
+        return list(_tokenize_cached(text, search, generation))
+    return _tokenize(text, search, generation)
+
+
+@functools.lru_cache(maxsize=_TEXT_CACHE_SIZE)
+def _tokenize_cached(text: str, search: bool, generation: int) -> tuple[Token, ...]:
+    return tuple(_tokenize(text, search, generation))
+
+
+def _tokenize(text: str, search: bool, generation: int) -> list[Token]:
     tokens: list[Token] = []
     norm = normalize_width(text)
     pos = 0
-    tk = _JIEBA.get()
     for m in _SCANNER.finditer(norm):
-        if m.start() > pos:
-            tokens.extend(_punct(text, pos, m.start()))
-        pos = m.end()
+        start, end = m.span()
+        if start > pos:
+            _punct(tokens, text, pos, start)
+        pos = end
         kind = m.lastgroup or "punct"
         if kind == "space":
             continue
         if kind == "cjk":
-            tokens.extend(_cjk_tokens(tk, text[m.start() : m.end()], m.start(), search))
-        elif kind == "docno" and (lead := _DOCNO_LEAD.match(norm, m.start(), m.end() - 6)):
-            tokens.extend(_cjk_tokens(tk, text[m.start() : lead.end()], m.start(), search))
-            tokens.append(Token(text[lead.end() : m.end()], lead.end(), m.end(), kind))
+            tokens.extend(_cjk_tokens(text[start:end], start, search, generation))
+        elif kind == "docno" and (lead := _DOCNO_LEAD.match(norm, start, end - 6)):
+            tokens.extend(_cjk_tokens(text[start : lead.end()], start, search, generation))
+            tokens.append(Token(text[lead.end() : end], lead.end(), end, kind))
         else:
-            tokens.append(Token(text[m.start() : m.end()], m.start(), m.end(), kind))
+            tokens.append(Token(text[start:end], start, end, kind))
     if pos < len(norm):
-        tokens.extend(_punct(text, pos, len(norm)))
+        _punct(tokens, text, pos, len(norm))
     return tokens
 
 
-def _punct(text: str, start: int, end: int) -> Iterator[Token]:
+def _punct(out: list[Token], text: str, start: int, end: int) -> None:
     for i in range(start, end):
-        if not text[i].isspace():
-            yield Token(text[i], i, i + 1, "punct")
+        ch = text[i]
+        if not ch.isspace():
+            out.append(Token(ch, i, i + 1, "punct"))
+
+
+def clear_cache() -> None:
+    """Drop the cached segmentations (not needed after ``add_word``/``del_word``, which are tracked)."""
+    _segment_cached.cache_clear()
+    _tokenize_cached.cache_clear()
+
+
+def cache_info() -> dict[str, Any]:
+    """Hits and misses of the run and text caches, for benchmarks."""
+    return {"runs": _segment_cached.cache_info(), "texts": _tokenize_cached.cache_info()}
 
 
 def features(text: str) -> list[str]:

@@ -4,9 +4,22 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from corpus.model import Document
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -34,3 +47,33 @@ def print_warning(message: str) -> None:
 def print_jsonl(record: dict[str, Any]) -> None:
     """One JSON object on one line of stdout (UTF-8, not ASCII-escaped)."""
     sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def print_document_warnings(doc: Document) -> None:
+    """One warning line, naming the file, per lenient-read note of ``doc`` (bytes replaced, …)."""
+    for warning in doc.warnings:
+        print_warning(f"{doc.path}: {warning}")
+
+
+def plain(value: object) -> Text:
+    """User text (file names, units, labels) for a rich table cell: shown as is, never as markup.
+
+    >>> plain("[b]x.txt").plain
+    '[b]x.txt'
+    """
+    return Text(str(value))
+
+
+def progress(*, bar: bool = False) -> Progress:
+    """A transient progress display on stderr, off when stderr is not a terminal.
+
+    ``bar=True`` for a known total (fold 3 of 5), else a spinner with a count (files done).
+
+    >>> with progress() as p:
+    ...     task = p.add_task("tagging: files", total=None)
+    ...     p.advance(task)
+    """
+    columns: list[ProgressColumn] = [SpinnerColumn(), TextColumn("{task.description}")]
+    columns += [BarColumn(), MofNCompleteColumn()] if bar else [TextColumn("{task.completed}")]
+    columns.append(TimeElapsedColumn())
+    return Progress(*columns, console=err_console, transient=True, disable=not err_console.is_terminal)

@@ -20,6 +20,8 @@ from evalcorpus.commands._common import (
     EXIT_PARTIAL,
     console,
     err_console,
+    plain,
+    print_document_warnings,
     print_error,
     print_jsonl,
 )
@@ -36,6 +38,7 @@ class _Tally:
         self.residue = 0
         self.by_kind: Counter[str] = Counter()
         self.by_year: Counter[str] = Counter()
+        self.written = False  # the corpus was written to --out
 
     def add(self, doc: Document) -> None:
         self.files += 1
@@ -58,6 +61,7 @@ class _Tally:
             "by_year": dict(sorted(self.by_year.items())),
             "failures": self.failures,
             "out": str(out) if out else None,
+            "written": self.written,
         }
 
 
@@ -94,6 +98,7 @@ def _run(paths: list[str], out: Path | None, tally: _Tally, docs: dict[str, Docu
             except InputError as exc:
                 failed(exc)
             else:
+                print_document_warnings(doc)
                 tally.add(doc)
                 if out is not None and writer is None:
                     writer = stack.enter_context(CorpusWriter(out, inputs=paths))
@@ -105,6 +110,7 @@ def _run(paths: list[str], out: Path | None, tally: _Tally, docs: dict[str, Docu
         if writer is not None:
             for f in tally.failures:
                 writer.fail(f["file"], f["error"])
+    tally.written = writer is not None  # the writer closed without error: both files are in place
 
 
 def _gold_scores(gold: Path, docs: dict[str, Document]) -> dict[str, Any]:
@@ -157,12 +163,14 @@ def _print_summary(summary: dict[str, Any]) -> None:
     for key in ("files", "read", "failed", "reports", "sentences", "residue"):
         table.add_row(key, str(summary[key]))
     for kind, n in summary["by_kind"].items():
-        table.add_row(f"kind: {kind}", str(n))
+        table.add_row(plain(f"kind: {kind}"), str(n))
     for year, n in summary["by_year"].items():
-        table.add_row(f"year: {year}", str(n))
+        table.add_row(plain(f"year: {year}"), str(n))
     console.print(table)
-    if summary["out"]:
+    if summary["written"]:
         console.print(f"corpus written to {summary['out']}", markup=False)
+    elif summary["out"]:
+        console.print(f"nothing read: {summary['out']} left as it was", markup=False)
     gold = summary.get("gold")
     if gold:
         g = Table("measure", "value", title="Against gold")

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from corpus.errors import EvalCorpusError, InputError
-from evalcorpus.commands._common import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL, console, print_error, print_jsonl
+from evalcorpus.commands._common import (
+    EXIT_FATAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    console,
+    err_console,
+    plain,
+    print_document_warnings,
+    print_error,
+    print_jsonl,
+    progress,
+)
 
 
 def _tag_rows(paths: list[Path], model: Path | None) -> tuple[list[dict[str, Any]], int]:
@@ -20,26 +33,67 @@ def _tag_rows(paths: list[Path], model: Path | None) -> tuple[list[dict[str, Any
     clf = load_model(model)
     failures: list[InputError] = []
     rows: list[dict[str, Any]] = []
-    for doc in open_inputs([str(p) for p in paths], on_error=failures.append):
-        groups = [r.sentences for r in doc.reports] + ([doc.residue] if doc.residue else [])
-        names = [r.id for r in doc.reports] + ([""] if doc.residue else [])
-        for report_id, tagged in zip(names, tag_sentence_groups(groups, clf), strict=True):
-            for t in tagged:
-                s = t.sentence
-                rows.append(
-                    {
-                        "file": doc.path,
-                        "report": report_id,
-                        "sentence": s.id,
-                        "section": s.section_type,
-                        "text": s.text,
-                        "labels": list(t.labels),
-                        "scores": t.scores,
-                    }
-                )
+    with progress() as bar:
+        task = bar.add_task("tagging: files done", total=None)
+        for doc in open_inputs([str(p) for p in paths], on_error=failures.append):
+            print_document_warnings(doc)
+            groups = [r.sentences for r in doc.reports] + ([doc.residue] if doc.residue else [])
+            names = [r.id for r in doc.reports] + ([""] if doc.residue else [])
+            for report_id, tagged in zip(names, tag_sentence_groups(groups, clf), strict=True):
+                for t in tagged:
+                    s = t.sentence
+                    rows.append(
+                        {
+                            "file": doc.path,
+                            "report": report_id,
+                            "sentence": s.id,
+                            "short_id": _short_id(s.id, doc.name),
+                            "section": s.section_type,
+                            "text": s.text,
+                            "labels": list(t.labels),
+                            "scores": t.scores,
+                        }
+                    )
+            bar.advance(task)
     for exc in failures:
         print_error(str(exc))
     return rows, len(failures)
+
+
+def _short_id(sentence_id: str, name: str) -> str:
+    """The unit id without its file name: ``a.txt#1#7`` → ``#1#7`` (report 1, unit 7).
+
+    >>> _short_id("a.txt#1#7", "a.txt"), _short_id("a.txt#residue#0", "a.txt")
+    ('#1#7', '#residue#0')
+    """
+    return sentence_id[len(name) :] if sentence_id.startswith(name + "#") else sentence_id
+
+
+def _tag_table(rows: list[dict[str, Any]], only_tagged: bool) -> Table:
+    """One group of rows per report, headed by the report id; unit ids without the file name.
+
+    Every cell is plain text (a file called ``[b]x.txt`` is shown as such); labels wrap between
+    labels, never inside one.
+    """
+    table = Table(title="Sentence tags", caption="unit: #report#n in the file above")
+    table.add_column("unit", no_wrap=True)
+    table.add_column("section", max_width=14, overflow="fold")
+    table.add_column("labels", min_width=len("indicator"))
+    table.add_column("text", ratio=1, overflow="fold")
+    current: tuple[str, str] | None = None
+    for row in rows:
+        if only_tagged and not row["labels"]:
+            continue
+        if (row["file"], row["report"]) != current:
+            if current is not None:
+                table.add_section()
+            current = (row["file"], row["report"])
+            head = row["report"] or f"{row['file']} (outside any report)"
+            table.add_row("", "", "", Text(head, style="bold"))
+        text = row["text"] if len(row["text"]) <= 60 else row["text"][:59] + "…"
+        labels = plain(" ".join(row["labels"]))
+        table.add_row(plain(row["short_id"]), plain(row["section"]), labels, plain(text))
+    return table
 
 
 def tag_command(
@@ -58,18 +112,17 @@ def tag_command(
         raise typer.Exit(EXIT_FATAL) from None
     if jsonl:
         for row in rows:
-            print_jsonl(row)
+            print_jsonl({k: v for k, v in row.items() if k != "short_id"})
     else:
-        table = Table("sentence", "section", "labels", "text", title="Sentence tags")
-        for row in rows:
-            if only_tagged and not row["labels"]:
-                continue
-            text = row["text"] if len(row["text"]) <= 60 else row["text"][:59] + "…"
-            table.add_row(row["sentence"], row["section"], ",".join(row["labels"]), text)
-        console.print(table)
+        console.print(_tag_table(rows, only_tagged))
     if failed:
         raise typer.Exit(EXIT_PARTIAL if rows else EXIT_FATAL)
     raise typer.Exit(EXIT_OK)
+
+
+def _busy(message: str) -> contextlib.AbstractContextManager[Any]:
+    """A spinner on stderr while a long step runs; nothing when stderr is not a terminal."""
+    return err_console.status(message) if err_console.is_terminal else contextlib.nullcontext()
 
 
 def _read_json(path: Path) -> dict[str, Any]:
@@ -99,11 +152,13 @@ def train_command(
     ] = None,
 ) -> None:
     """Train a tagger on gold units (+ weak labels) and write it."""
+    from corpus.atomic import check_output_file
     from nlp.tagging.train import train_model
 
     try:
+        check_output_file(out)  # an unwritable --out fails now, not after the training
         heldout = _read_json(metrics) if metrics else None
-        with console.status("training…"):
+        with _busy("training…"):
             meta = train_model(gold, corpus_dirs=corpus or None, weak=weak, out=out, metrics=heldout)
     except EvalCorpusError as exc:
         print_error(str(exc))
@@ -146,7 +201,8 @@ def evaluate_command(
         print_error(f"--cv must be loo or group-k, not {cv!r}")
         raise typer.Exit(EXIT_FATAL)
     try:
-        result = run_evaluation(gold, model=model, cv=cv, corpus_dirs=corpus or None)
+        with _busy(f"evaluating ({cv} cross-validation)…" if cv else "evaluating…"):
+            result = run_evaluation(gold, model=model, cv=cv, corpus_dirs=corpus or None)
     except EvalCorpusError as exc:
         print_error(str(exc))
         raise typer.Exit(EXIT_FATAL) from None

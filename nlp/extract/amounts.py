@@ -80,9 +80,9 @@ def _candidates(text: str, norm: str) -> Iterator[tuple[int, int, Decimal | None
     for m in R.PER_HEAD.finditer(norm):
         if R.STANDARD_CUE.search(norm[max(0, m.start() - 6) : m.start()]):
             yield m.start(), m.end() + 2, parse_number(m.group("num"), "元")
-    for m in R.CN_MONEY.finditer(text):
+    for m in R.CN_MONEY.finditer(norm):
         num = m.group("num")
-        if _is_chinese_amount(text, m.start(), m.end(), num):
+        if _is_chinese_amount(norm, m.start(), m.end(), num):
             yield m.start(), m.end(), parse_chinese_number(num)
 
 

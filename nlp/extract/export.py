@@ -19,7 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from corpus.atomic import atomic_write
+from corpus.atomic import atomic_write, check_output_folder
 from corpus.errors import OutputError
 from nlp.extract.records import Amount, Citation, CitedDocument, Indicator, ReportFacts
 
@@ -241,6 +241,7 @@ def write_tables(out: Path, tables: dict[str, tuple[Sequence[dict[str, Any]], Se
 
     Raises :class:`OutputError` when ``out`` cannot be created or written.
     """
+    check_output_folder(out)  # names the part of ``out`` that is a file, if one is
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

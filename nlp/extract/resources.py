@@ -55,6 +55,7 @@ UNIT_FACTORS: dict[str, int] = {
 #: Words that make a bare ``…万`` a sum of money when they stand shortly before it.
 MONEY_CUE = re.compile(
     r"资金|经费|金额|预算|拨款|补助|补贴|投资|投入|费用|成本|支付|支出|收入|目标值|完成值|结余|结转"
+    r"|資金|經費|金額|預算|撥款|補助|補貼|投資|費用|目標值|完成值|結餘|結轉"  # traditional forms
 )
 #: Measure words after ``…万`` that make it a count, not money.
 COUNT_WORDS = frozenset("人户名个亩间次余多件套台辆册本份项家所公平吨株头只张篇条种元亿千米")
@@ -304,7 +305,12 @@ DEFAULT_BUDGET_UNIT = "万元"
 BOOKMARK = re.compile(r"\[bookmark: [^\]]*\]")
 
 # --- amounts: parsing context
-#: Width normalisation for parsing: full-width digits and points to ASCII, ``，`` kept (a clause break).
-WIDTH_KEEP_COMMA = {k: v for k, v in FULLWIDTH.items() if k != 0xFF0C}
+#: Traditional forms of the money multipliers and numeral words, one for one (offsets kept):
+#: ``320萬元``, ``3.5億元``, ``兩千元``. The capital (大写) digits 仟/佰 are not mapped: they come
+#: with 壹/贰/叁 numerals, which are not read, never with Arabic digits.
+TRADITIONAL_MONEY = {ord("萬"): ord("万"), ord("億"): ord("亿"), ord("兩"): ord("两"), ord("點"): ord("点")}
+#: Width normalisation for parsing: full-width digits and points to ASCII, ``，`` kept (a clause
+#: break), traditional multipliers to simplified (:data:`TRADITIONAL_MONEY`).
+WIDTH_KEEP_COMMA = {**{k: v for k, v in FULLWIDTH.items() if k != 0xFF0C}, **TRADITIONAL_MONEY}
 #: Characters that end the clause in which a role cue is looked for.
 CLAUSE_BREAKS = "。；;！？\n，,：:"

@@ -271,11 +271,6 @@ def test_good_files_in_odd_shapes_are_read_in_full(inputs: Inputs) -> None:
     assert "東坪縣" in text["mixed.txt"] and "3,200,000 yuan" in text["mixed.txt"]
 
 
-@pytest.mark.xfail(
-    reason="traditional units are not money units: 320萬元 / 3.5億元 give no amount "
-    "(nlp/extract/resources.py:_UNIT = [万亿千百]{0,3}元 and WAN_ONLY know only 万/亿)",
-    strict=True,
-)
 def test_amounts_in_traditional_characters(inputs: Inputs) -> None:
     result = _run("extract", inputs.path("mixed.txt"), "--jsonl")
     _check_clean(result)
@@ -283,20 +278,12 @@ def test_amounts_in_traditional_characters(inputs: Inputs) -> None:
     assert "3200000" in {r.get("yuan") for r in _json_lines(result.stdout) if r["kind"] == "amount"}
 
 
-_WARNINGS_UNSHOWN = pytest.mark.xfail(
-    reason="a file read leniently (bytes replaced, encoding guessed) gives no warning: Document.warnings "
-    "is never printed (evalcorpus/commands/{ingest,extract,tag}.py; boilerplate prints it with "
-    "_common.print_warning)",
-    strict=True,
-)
-
-
 @pytest.mark.parametrize(
     "command",
     [
-        pytest.param("ingest", marks=_WARNINGS_UNSHOWN),
-        pytest.param("extract", marks=_WARNINGS_UNSHOWN),
-        pytest.param("tag", marks=_WARNINGS_UNSHOWN),
+        "ingest",
+        "extract",
+        "tag",
         "boilerplate",
     ],
 )
@@ -316,16 +303,7 @@ MARKUP_TEXT = "一、项目概况\n[bold]资金[/bold]共计[red]100万元，用
 @pytest.mark.parametrize(
     "args",
     [
-        pytest.param(
-            ("tag",),
-            id="tag",
-            marks=pytest.mark.xfail(
-                reason="the tag table prints ids and unit text as rich markup: [b]x.txt#0#0 shows as "
-                "x.txt#0#0, [bold]资金[/bold] as 资金 (evalcorpus/commands/tag.py:tag_command, "
-                "table.add_row with plain str)",
-                strict=True,
-            ),
-        ),
+        pytest.param(("tag",), id="tag"),
         pytest.param(("boilerplate", "--min-chars", "1"), id="boilerplate"),
     ],
 )
@@ -438,11 +416,6 @@ def test_train_out_under_a_regular_file_exits_2(tmp_path: Path) -> None:
     assert line.startswith(f"evalcorpus: error: {blocker}/m.npz: ")
 
 
-@pytest.mark.xfail(
-    reason="extract --jsonl streams the rows, then finds --out unwritable and exits 2 "
-    "(evalcorpus/commands/extract.py:extract_command checks --out only in write_fact_tables)",
-    strict=True,
-)
 def test_extract_jsonl_prints_nothing_when_out_is_unwritable(inputs: Inputs, tmp_path: Path) -> None:
     (tmp_path / "afile").write_text("x", encoding="utf-8")
     result = _run("extract", inputs.path("good.txt"), "--jsonl", "--out", str(tmp_path / "afile" / "out"))
@@ -451,16 +424,7 @@ def test_extract_jsonl_prints_nothing_when_out_is_unwritable(inputs: Inputs, tmp
 
 KEEPS_OUTPUT = [
     pytest.param("ingest", id="ingest"),
-    pytest.param(
-        "extract",
-        id="extract",
-        marks=pytest.mark.xfail(
-            reason="extract --out overwrites the existing tables with empty ones when no input "
-            "could be read (evalcorpus/commands/extract.py:extract_command calls write_fact_tables "
-            "even when reports == [] and it is about to exit 2)",
-            strict=True,
-        ),
-    ),
+    pytest.param("extract", id="extract"),
     pytest.param("boilerplate", id="boilerplate"),
 ]
 
@@ -478,23 +442,12 @@ def test_existing_out_folder_survives_a_failed_run(inputs: Inputs, tmp_path: Pat
     assert _snapshot(out) == before
 
 
-@pytest.mark.xfail(
-    reason='ingest --out prints "corpus written to DIR" although nothing was read and DIR was left '
-    "alone (evalcorpus/commands/ingest.py:_print_summary prints it whenever --out is given)",
-    strict=True,
-)
 def test_ingest_does_not_claim_a_write_it_did_not_do(inputs: Inputs, tmp_path: Path) -> None:
     result = _run("ingest", inputs.path("empty.txt"), "--out", str(tmp_path / "out"))
     assert result.exit_code == 2
     assert "written" not in result.stdout
 
 
-@pytest.mark.xfail(
-    reason="ingest --out accepts a folder full of report files; the manifest written there then makes "
-    "every command read that folder as a stored corpus and silently skip its raw reports "
-    "(corpus/store.py:check_writable checks only that the folder is writable)",
-    strict=True,
-)
 def test_ingest_out_refuses_a_folder_of_reports(inputs: Inputs, tmp_path: Path) -> None:
     folder = tmp_path / "mine"
     folder.mkdir()

@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from corpus.load import load_documents
+from corpus.load import from_text, load_documents
 from corpus.model import Document
 from corpus.score import (
+    agency_matches,
     index_agreement,
     meta_agreement,
     our_units,
@@ -26,6 +27,7 @@ from corpus.score import (
     read_index,
     report_agreement,
     unit_agreement,
+    year_matches,
 )
 
 
@@ -104,3 +106,53 @@ def test_seed_regions(seeds: dict[str, Document]) -> None:
     assert len(got) == 34
     assert all(region in (None, SEED_PROVINCES[k]) for k, region in got)
     assert sum(region == SEED_PROVINCES[k] for k, region in got) >= 33
+
+
+@pytest.mark.parametrize(
+    ("want", "got", "fair", "exact"),
+    [
+        ("甲县水利局", "甲县水利局", True, True),
+        ("甲县水利局（委托某所评价）", "甲县水利局", True, True),
+        ("甲县水利局", "度甲县水利局", True, False),
+        ("甲市甲县水利局", "甲县水利局", True, False),
+        ("甲县水利局", "|", False, False),
+        ("甲县水利局", "水利局", False, False),
+        ("甲县水利局", None, False, False),
+    ],
+)
+def test_agency_matches(want: str, got: str | None, fair: bool, exact: bool) -> None:
+    assert agency_matches(want, got) == (fair, exact)
+
+
+@pytest.mark.parametrize(
+    ("want", "got", "ok"),
+    [("2021", 2021, True), ("2021", 2022, False), ("2020-2022", 2021, True), ("2020-2022", None, False)],
+)
+def test_year_matches(want: str, got: int | None, ok: bool) -> None:
+    assert year_matches(want, got) is ok
+    assert year_matches("不详（2024年发布）", got) is None
+
+
+def test_index_agreement_on_an_index_file(tmp_path: Path) -> None:
+    index = tmp_path / "INDEX.tsv"
+    index.write_text(
+        "file\turl\tagency\tprovince\tyear\n"
+        "a.txt\thttp://x\t攀枝花市某局（说明）\t四川\t2022\n"
+        "b.txt\thttp://y\t某县某局\t不详\t2021\n",
+        encoding="utf-8",
+    )
+    docs = {
+        "a.txt": from_text("攀枝花市某局2022年度项目支出绩效自评报告\n一、项目概况\n内容。", "a.txt"),
+        "b.txt": from_text("某县某中心2020年度项目支出绩效自评报告\n一、项目概况\n内容。", "b.txt"),
+    }
+    a = index_agreement(read_index(index), docs)
+    assert (a.reports, a.agency_fair, a.agency_exact, a.years, a.year_ok, a.regions, a.region_ok) == (
+        2,
+        1,
+        1,
+        2,
+        1,
+        1,
+        1,
+    )
+    assert [m.split(":")[0] for m in a.mismatches] == ["b.txt#0.agency", "b.txt#0.year"]

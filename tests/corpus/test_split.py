@@ -154,3 +154,11 @@ def test_a_numbered_item_at_a_report_end_does_not_look_past_the_next_title() -> 
         "戊县2022年度项目自评报告",
         "己县2022年度项目支出绩效自评报告",
     ]
+
+
+def test_split_lists_the_title_lines() -> None:
+    units = segment(
+        "附件1\n甲项目绩效自评报告\n一、项目概况\n甲。\n附表：甲项目自评表\n乙项目绩效自评表（2023年度）\n"
+    )
+    s = find_reports(units)
+    assert s.titles == tuple(i for i, u in enumerate(units) if is_title(u)) == (1, 5)

@@ -45,6 +45,29 @@ def test_inline_amounts(text: str, expected: list[tuple[str, str]]) -> None:
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("財政撥款共計320萬元。", [("320萬元", "3200000")]),
+        ("總投資3.5億元，", [("3.5億元", "350000000")]),
+        ("結餘1,234.56萬元", [("1,234.56萬元", "12345600")]),
+        ("經費１２萬元", [("１２萬元", "120000")]),
+        ("資金0.07萬元", [("0.07萬元", "700")]),
+        ("每戶補助兩千元", [("兩千元", "2000")]),
+        ("安排三百二十萬元", [("三百二十萬元", "3200000")]),
+        ("專項資金350萬,已撥付", [("350萬", "3500000")]),
+        ("資金55萬萬元", [("55萬萬元", None)]),
+        ("服務人數達3萬人次", []),
+        ("支出45800元", [("45800元", "45800")]),
+    ],
+)
+def test_amounts_in_traditional_characters(text: str, expected: list[tuple[str, str | None]]) -> None:
+    """萬/億 are the multipliers 万/亿: exact yuan, the amount's text is the text as written."""
+    got = [(a.text, a.yuan_str) for a in amounts(text)]
+    assert got == expected
+    assert all(text[a.start : a.end] == a.text for a in amounts(text))
+
+
 @pytest.mark.parametrize("text", ["资金1,72,7.58万元", "资金55万万元", "资金43.*元", "资金3..5万元"])
 def test_malformed_amounts_are_unparsed_not_zero(text: str) -> None:
     found = amounts(text)
