@@ -99,6 +99,86 @@ def _sample_index() -> list[dict[str, str]]:
         return list(csv.DictReader(handle, delimiter="\t"))
 
 
+def _tree(root: Path, files: list[str]) -> None:
+    for rel in files:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(TEXT, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("files", "given", "names"),
+    [
+        # one folder or one file: the names of today, whatever else is in the tree
+        (["d/a.txt", "d/s/b.txt"], ["d"], ["a.txt", "s/b.txt"]),
+        (["d/s/b.txt"], ["d/s/b.txt"], ["b.txt"]),
+        # each file once, where first given
+        (["d/a.txt", "d/s/c.txt"], ["d/a.txt", "d/./a.txt", "d/s/../a.txt"], ["a.txt"]),
+        (["d/a.txt", "d/b.txt"], ["d", "d/b.txt"], ["a.txt", "b.txt"]),
+        (["d/a.txt", "d/b.txt"], ["d/b.txt", "d"], ["b.txt", "a.txt"]),
+        # several paths, distinct names: kept
+        (["d/a.txt", "e/b.txt"], ["d", "e"], ["a.txt", "b.txt"]),
+        (["d/a.txt", "e/b.txt"], ["d/a.txt", "e/b.txt"], ["a.txt", "b.txt"]),
+        # several paths, a shared name: those files relative to the common parent
+        (["n/r.txt", "s/r.txt", "s/x.txt"], ["n", "s"], ["n/r.txt", "s/r.txt", "x.txt"]),
+        (["p/n/r.txt", "q/s/r.txt"], ["p/n/r.txt", "q/s/r.txt"], ["p/n/r.txt", "q/s/r.txt"]),
+        (["n/r.txt", "n/deep/s/r.txt"], ["n/r.txt", "n/deep/s"], ["r.txt", "deep/s/r.txt"]),
+        # a renamed file meeting a name kept elsewhere: renamed too, until no name is shared
+        (["n/r.txt", "s/r.txt", "t/n/r.txt"], ["n", "s", "t"], ["n/r.txt", "s/r.txt", "t/n/r.txt"]),
+    ],
+)
+def test_list_files_names_and_duplicates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, files: list[str], given: list[str], names: list[str]
+) -> None:
+    _tree(tmp_path, files)
+    monkeypatch.chdir(tmp_path)
+    listed = list_files(given)
+    assert [name for _, name in listed] == names
+    assert len({p.resolve() for p, _ in listed}) == len(listed)
+    assert [d.name for d in load_documents(given)] == names
+    assert [d.name for d in open_inputs(given)] == names
+
+
+def test_two_reports_of_one_file_name_get_distinct_ids(tmp_path: Path) -> None:
+    _tree(tmp_path, ["north/report.txt", "south/report.txt"])
+    docs = list(load_documents([tmp_path / "north", tmp_path / "south"]))
+    assert [r.id for d in docs for r in d.reports] == ["north/report.txt#0", "south/report.txt#0"]
+    assert [d.name for d in load_documents(tmp_path / "north")] == ["report.txt"]
+
+
+@given(st.lists(st.sampled_from(["a", "b", "a/b", "b/a", "a/a"]), min_size=1, max_size=5, unique=True))
+def test_names_are_unique_and_stable_for_one_path(folders: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        _tree(root, [f"{f}/r.txt" for f in folders])
+        given = [root / f for f in folders]
+        names = [name for _, name in list_files(given)]
+        assert len(names) == len(set(names)) == len({p.resolve() for p, _ in list_files(given)})
+        for f in folders:
+            alone = [name for _, name in list_files(root / f)]
+            assert alone == [p.relative_to(root / f).as_posix() for p, _ in list_files(root / f)]
+
+
+def test_errors_come_in_the_order_of_the_given_paths(tmp_path: Path) -> None:
+    _tree(tmp_path, ["d/a.txt", "e/a.txt"])
+    seen: list[str] = []
+    for doc in load_documents(
+        [tmp_path / "d", tmp_path / "missing", tmp_path / "e"], on_error=lambda e: seen.append(str(e.path))
+    ):
+        seen.append(doc.name)
+    assert seen == ["d/a.txt", str(tmp_path / "missing"), "e/a.txt"]
+    with pytest.raises(InputError):
+        list(load_documents([tmp_path / "d", tmp_path / "missing"]))
+
+
+def test_open_inputs_names_raw_files_of_all_paths_together(tmp_path: Path) -> None:
+    _tree(tmp_path, ["raw/n/r.txt", "raw/s/r.txt"])
+    corpus.write_corpus(load_documents(tmp_path / "raw" / "n"), tmp_path / "store")
+    docs = list(open_inputs([tmp_path / "raw" / "n", tmp_path / "store", tmp_path / "raw" / "s"]))
+    assert [d.name for d in docs] == ["n/r.txt", "r.txt", "s/r.txt"]
+
+
 def test_sample_corpus_matches_its_index() -> None:
     rows = _sample_index()
     got = [(d.name, r) for d in load_documents(SAMPLE) for r in d.reports]

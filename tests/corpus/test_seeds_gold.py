@@ -12,10 +12,12 @@ province (the misses name only a county); seed regions 33/34 (004 names no place
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
 
+from corpus.errors import InputError
 from corpus.load import from_text, load_documents
 from corpus.model import Document
 from corpus.score import (
@@ -156,3 +158,38 @@ def test_index_agreement_on_an_index_file(tmp_path: Path) -> None:
         1,
     )
     assert [m.split(":")[0] for m in a.mismatches] == ["b.txt#0.agency", "b.txt#0.year"]
+
+
+_UNIT = '{"file": "a.txt", "n": 0, "text": "甲。", "labels": []}'
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        ("{broken", "not valid JSON"),
+        ("[1, 2]", "must be a JSON object, not list"),
+        ('"a.txt"', "must be a JSON object, not str"),
+        ('{"n": 1, "text": "乙。"}', "field 'file' is missing"),
+        ('{"file": "a.txt", "n": 1}', "field 'text' is missing"),
+        ('{"file": 3, "n": 1, "text": "乙。"}', "field 'file' is not a string (int)"),
+        ('{"file": "a.txt", "n": "1", "text": "乙。"}', "field 'n' must be an integer, not str"),
+    ],
+)
+def test_read_gold_units_names_the_bad_line(tmp_path: Path, bad: str, message: str) -> None:
+    gold = tmp_path / "sentences.jsonl"
+    gold.write_text(f"{_UNIT}\n\n{bad}\n{_UNIT}\n", encoding="utf-8")
+    with pytest.raises(InputError, match=re.escape(message)) as caught:
+        read_gold_units(gold)
+    assert (caught.value.path, caught.value.line) == (str(gold), 3)
+    assert str(caught.value).startswith(f"{gold}:3: ")
+
+
+def test_read_gold_units_orders_by_n_and_refuses_undecodable_files(tmp_path: Path) -> None:
+    gold = tmp_path / "sentences.jsonl"
+    rows = [("b.txt", 1, "丁。"), ("a.txt", 1, "乙。"), ("a.txt", 0, "甲。"), ("b.txt", 0, "丙。")]
+    gold.write_text("".join(json.dumps({"file": f, "n": n, "text": t}) + "\n" for f, n, t in rows), "utf-8")
+    assert read_gold_units(gold) == {"b.txt": ["丙。", "丁。"], "a.txt": ["甲。", "乙。"]}
+    gold.write_bytes("甲".encode("gb18030"))
+    with pytest.raises(InputError, match="not UTF-8") as caught:
+        read_gold_units(gold)
+    assert caught.value.path == str(gold)
