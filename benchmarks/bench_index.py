@@ -354,6 +354,7 @@ def bench_size(
         words = [" ".join(w for w, *_ in word_spans(u.text)) for u in units]
         grams = [" ".join(g for g, *_ in gram_spans(u.text)) for u in units]
         tok_secs = time.perf_counter() - t0
+        shutil.rmtree(work / "tantivy", ignore_errors=True)  # never add to an index kept by --keep
         tv = TantivyBench(work / "tantivy")
         t0 = time.perf_counter()
         tv.build(units, words, grams)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
@@ -86,9 +86,20 @@ def word_spans(text: str, *, query: bool = False) -> list[tuple[str, int, int, i
     return list(_word_spans(text, query))
 
 
+#: Other caches of analyses (e.g. the postings cache of index.schema), emptied by clear_cache.
+_CACHES: list[Callable[[], None]] = []
+
+
+def register_cache(clear: Callable[[], None]) -> None:
+    """Have :func:`clear_cache` call ``clear`` too."""
+    _CACHES.append(clear)
+
+
 def clear_cache() -> None:
     """Forget cached analyses (needed after words are added to or removed from jieba's dictionary)."""
     _word_spans.cache_clear()
+    for clear in _CACHES:
+        clear()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -134,6 +145,17 @@ def gram_spans(text: str) -> list[tuple[str, int, int, int]]:
         i, ch = chars[0]
         return [(ch, 0, i, i + 1)]
     return [(a + b, n, i, j + 1) for n, ((i, a), (j, b)) in enumerate(itertools.pairwise(chars))]
+
+
+def squeeze(text: str) -> str:
+    """``text`` as the bigram field sees it: width folded, lower case, letters/digits/ideographs only.
+
+    A phrase of bigrams matches exactly the texts whose squeezed form contains the squeezed phrase.
+
+    >>> squeeze("川人社办发〔2017〕 984号，A")
+    '川人社办发2017984号a'
+    """
+    return "".join(GRAM_RUN.findall(normalize_width(text).lower()))
 
 
 class _SpanTokenizer(Tokenizer):

@@ -50,6 +50,8 @@ META_FILE = "evalcorpus-index.json"
 LOCK_INFO = "evalcorpus-writer.json"
 #: Distinct filters whose document sets are kept per searcher (a BitSet is n_docs / 8 bytes).
 FILTER_CACHE_SIZE = 64
+#: Memory (MB) of the writer's posting pool before it spills to disk (Whoosh's default is 128).
+WRITER_LIMIT_MB = 256
 
 #: Facet name → (field, several values per document?)
 FACET_FIELDS: dict[str, tuple[str, bool]] = {
@@ -101,6 +103,22 @@ class WhooshWriter(EngineWriter):
     def delete_file(self, name: str) -> None:
         self.dirty = True
         self._w.delete_by_term("file", name)
+
+
+def _cancel(writer: IndexWriter) -> None:
+    """``writer.cancel()``, then delete the files of the segment it had started.
+
+    Whoosh leaves them until the next commit, so each no-op or failed build would leave an empty
+    segment behind. Only this writer's own (never committed) segment is touched.
+    """
+    segment = getattr(writer, "newsegment", None)  # SegmentWriter; MpWriter keeps its own per process
+    storage = getattr(writer, "storage", None)
+    writer.cancel()
+    if segment is None or storage is None:
+        return
+    for name in segment.list_files(storage):
+        with contextlib.suppress(OSError):
+            storage.delete_file(name)
 
 
 class WhooshEngine(Engine):
@@ -155,7 +173,10 @@ class WhooshEngine(Engine):
     @contextlib.contextmanager
     def writer(self, *, procs: int = 1) -> Iterator[EngineWriter]:
         try:
-            options: dict[str, Any] = {"procs": procs, "limitmb": 256} if procs > 1 else {}
+            # limitmb: the posting pool spills sorted runs to disk (pickled) beyond this size.
+            options: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
+            if procs > 1:
+                options["procs"] = procs
             writer = self.ix.writer(timeout=0.0, **options)
         except windex.LockError as exc:
             raise SearchIndexError(f"index is locked by {_lock_holder(self._dir)}", path=self.path) from exc
@@ -170,13 +191,13 @@ class WhooshEngine(Engine):
         try:
             yield wrapped
         except BaseException:
-            writer.cancel()
+            _cancel(writer)
             raise
         else:
             if wrapped.dirty:
                 writer.commit()
             else:  # nothing changed: keep the current generation
-                writer.cancel()
+                _cancel(writer)
         finally:
             with contextlib.suppress(OSError):
                 (self._dir / LOCK_INFO).unlink()
@@ -275,6 +296,8 @@ class WhooshEngine(Engine):
 
     def search_reports(self, spec: SearchSpec) -> ReportGroups:
         results = self._run(spec, None)
+        if not results.top_n:  # also: an empty index's reader has no columns at all
+            return ReportGroups(total=0, groups=(), facets=self._facets(results) if spec.facets else {})
         column = self.searcher().reader().column_reader("report_id")
         order: dict[str, list[float]] = {}
         for score, docnum in (

@@ -13,7 +13,7 @@ selective phrases 40× slower on 323k: Whoosh intersected the long word postings
 >>> to_whoosh(parse('社会保险'), {})
 Term('text', '社会保险')
 >>> to_whoosh(parse('"足额发放"'), {})
-Phrase('grams', ['足额', '额发', '发放'], slop=1, boost=1.000000)
+VerifiedPhrase('grams', ['足额', '额发', '发放'], '足额发放')
 """
 
 from __future__ import annotations
@@ -24,27 +24,34 @@ from index.analysis import gram_spans, in_dictionary, word_spans
 from index.engine import Filters
 from index.querylang import And, Everything, Node, Not, Or, Phrase, Word
 from index.schema import DOCTYPE_SENTENCE
+from index.whoosh_phrase import VerifiedPhrase
 
 #: Every sentence document (the text fields exist on sentences only, so other queries need no such term).
 ALL_SENTENCES = wq.Term("doctype", DOCTYPE_SENTENCE)
 
 
-def _terms_query(field: str, terms: list[str]) -> wq.Query | None:
+def _terms_query(field: str, terms: list[str], text: str | None = None) -> wq.Query | None:
     if not terms:
         return None
     if len(terms) == 1:
         return wq.Term(field, terms[0])
+    if text is not None:  # the field's text is stored: AND the bigrams, verify the candidates
+        return VerifiedPhrase(field, terms, text)
     return wq.Phrase(field, terms)
 
 
-def gram_query(field: str, text: str) -> wq.Query | None:
-    """A phrase of the bigrams of ``text`` in a bigram field (None if ``text`` has no letters)."""
-    return _terms_query(field, [g for g, _, _, _ in gram_spans(text)])
+def gram_query(field: str, text: str, *, verified: bool = False) -> wq.Query | None:
+    """A phrase of the bigrams of ``text`` in a bigram field (None if ``text`` has no letters).
+
+    ``verified=True`` (the ``grams`` field of sentences, whose text is stored): a
+    :class:`~index.whoosh_phrase.VerifiedPhrase` instead of a positional phrase.
+    """
+    return _terms_query(field, [g for g, _, _, _ in gram_spans(text)], text if verified else None)
 
 
 def _literal(text: str, keys: tuple[str, ...], phrase: bool) -> wq.Query:
     words = [w for w, _, _, _ in word_spans(text, query=True)]
-    grams = gram_query("grams", text)
+    grams = gram_query("grams", text, verified=True)
     if isinstance(grams, wq.Term) and len(grams.text) == 1:  # one character: any bigram starting with it
         grams = wq.Prefix("grams", grams.text)
     parts: list[wq.Query] = []

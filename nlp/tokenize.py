@@ -9,6 +9,8 @@ Reports repeat themselves (boilerplate, table headers, the words between figures
 segmentation of each Chinese run and the tokens of each short text are kept in bounded LRU
 caches. The caches are keyed on the dictionary's generation: adding or deleting a jieba word
 through :func:`jieba_tokenizer` (``add_word``/``del_word``/``load_userdict``) invalidates them.
+Runs within jieba's own Han range go straight to a leaner copy of jieba's DAG + HMM segmenter
+(same route, same words; ``tests/nlp/test_tokenize.py`` checks it against ``jieba.cut``).
 
 >>> [t.text for t in tokenize("项目资金55万元，覆盖率100%")]
 ['项目资金', '55万元', '，', '覆盖率', '100%']
@@ -19,14 +21,15 @@ through :func:`jieba_tokenizer` (``add_word``/``del_word``/``load_userdict``) in
 from __future__ import annotations
 
 import functools
+import math
 import re
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jieba
+import jieba.finalseg
 
 USER_DICT = Path(__file__).parent / "resources" / "userdict.txt"
 
@@ -89,17 +92,70 @@ class Token:
 
 
 class _DomainTokenizer(jieba.Tokenizer):
-    """jieba's tokenizer counting dictionary changes, so that cached segmentations can be dropped."""
+    """jieba's tokenizer counting dictionary changes, with a leaner copy of its DAG segmenter."""
 
     generation = 0
-
-    def cut_dag(self, run: str) -> Iterator[str]:
-        """Words of ``run`` (ideographs only) by the dictionary DAG + HMM, as ``cut`` gives them."""
-        return self._Tokenizer__cut_DAG(run)
+    _logp: dict[str, float] | None = None  # log(freq) - log(total) per word, filled as words are met
+    _logp_total = 0  # the total the memo was computed with
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
         super().add_word(word, freq, tag)  # del_word and load_userdict go through here too
         self.generation += 1
+        self._logp = None
+
+    def cut_dag(self, run: str) -> list[str]:
+        """Words of ``run`` (ideographs only) exactly as jieba's ``cut(run, HMM=True)`` gives them.
+
+        The same best route over the same prefix DAG as ``Tokenizer.__cut_DAG``, with the word
+        log-probabilities memoised and the DAG walked once, then the same HMM pass over the runs
+        of single characters.
+        """
+        freq = self.FREQ
+        if self._logp is None or self._logp_total != self.total:
+            self._logp, self._logp_total = {}, self.total
+        logp, logtotal = self._logp, math.log(self.total)
+        n = len(run)
+        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            best: tuple[float, int] | None = None
+            i, frag = k, run[k]
+            while i < n and frag in freq:
+                if freq[frag]:
+                    lp = logp.get(frag)
+                    if lp is None:
+                        lp = logp[frag] = math.log(freq[frag]) - logtotal
+                    cand = (lp + route[i + 1][0], i)
+                    if best is None or cand > best:
+                        best = cand
+                i += 1
+                frag = run[k : i + 1]
+            route[k] = best if best is not None else (-logtotal + route[k + 1][0], k)
+        return self._words(run, route)
+
+    def _words(self, run: str, route: list[tuple[float, int]]) -> list[str]:
+        words: list[str] = []
+        buf_start, x = -1, 0
+        while x < len(run):
+            y = route[x][1] + 1
+            if y - x == 1:
+                buf_start = x if buf_start < 0 else buf_start
+            else:
+                if buf_start >= 0:
+                    self._flush(run[buf_start:x], words)
+                    buf_start = -1
+                words.append(run[x:y])
+            x = y
+        if buf_start >= 0:
+            self._flush(run[buf_start:], words)
+        return words
+
+    def _flush(self, buf: str, words: list[str]) -> None:
+        if len(buf) == 1:
+            words.append(buf)
+        elif not self.FREQ.get(buf):
+            words.extend(jieba.finalseg.cut(buf))
+        else:
+            words.extend(buf)
 
 
 class _Jieba:
@@ -146,15 +202,23 @@ def _segment_cached(run: str, search: bool, generation: int) -> tuple[tuple[str,
 
 def _segment(run: str, search: bool) -> tuple[tuple[str, int, int], ...]:
     tk = _JIEBA.get()
-    if search or not _JIEBA_HAN.fullmatch(run):
+    if not _JIEBA_HAN.fullmatch(run):
         return tuple(tk.tokenize(run, mode="search" if search else "default", HMM=True))
-    # What jieba's cut does with a run of its own Han range, minus the block splitting around it.
-    spans = []
+    # What jieba's tokenize does with a run of its own Han range, minus the block splitting.
+    spans: list[tuple[str, int, int]] = []
     start = 0
+    freq = tk.FREQ
     for word in tk.cut_dag(run):
-        end = start + len(word)
-        spans.append((word, start, end))
-        start = end
+        width = len(word)
+        if search:
+            for n in (2, 3):
+                spans.extend(
+                    (word[i : i + n], start + i, start + i + n)
+                    for i in range(width - n + 1)
+                    if width > n and freq.get(word[i : i + n])
+                )
+        spans.append((word, start, start + width))
+        start += width
     return tuple(spans)
 
 

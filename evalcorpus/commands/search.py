@@ -146,7 +146,8 @@ def _run_build(paths: list[Path], index_dir: Path, procs: int, as_json: bool) ->
         print_jsonl(record)
     else:
         _print_summary(summary)
-    raise typer.Exit(EXIT_PARTIAL if failed else EXIT_OK)
+    read_any = summary.files_added or summary.files_replaced or summary.files_unchanged
+    raise typer.Exit((EXIT_PARTIAL if read_any else EXIT_FATAL) if failed else EXIT_OK)
 
 
 def index_command(
@@ -260,9 +261,8 @@ def _print_results(results: Any, fmt: Format, width: int, reports: bool) -> None
         console.print(sentences_table(results))
     shown = len(results.hits or results.reports)
     first = (results.page - 1) * results.limit
-    err_console.print(
-        f"{first + 1 if shown else 0}–{first + shown} of {results.total}", markup=False, soft_wrap=True
-    )
+    where = f"{first + 1}–{first + shown}" if shown else f"page {results.page}: none"
+    err_console.print(f"{where} of {results.total}", markup=False, soft_wrap=True)
     if results.facets is not None:
         console.print(facets_table(results.facets))
 

@@ -1,7 +1,8 @@
 """Cited policy documents: ``《title》（文号）``, ``《title》`` alone, ``文号`` alone.
 
 Document numbers are normalised to the GB/T 9704 form ``机关代字〔年份〕序号号`` — whatever
-brackets were typed (``[] 【】 （） ()``), with stray spaces removed and a lost bracket restored
+brackets were typed (``[] 【】 （） ()``), with a few blanks (space, U+3000, NBSP) allowed and
+removed between the parts (``川财社 (2022) 144号``), a missing 号 added and a lost bracket restored
 (``中发〔201834号`` → ``中发〔2018〕34号``); a number without a year (``国发2号``) has
 ``normalized=None``. A nested title (``《关于印发〈…〉的通知》``) is one citation of the outer title.
 
@@ -47,14 +48,28 @@ def normalize_doc_number(
 ) -> str | None:
     """The GB/T 9704 form of a document number, or ``None`` when the year or serial is missing.
 
+    Parts as typed are accepted: blanks (space, U+3000, NBSP) are dropped, full-width digits
+    read, and a serial may carry its 第/号 (``" 第０１２ 号"`` → ``第012号``).
+
     >>> normalize_doc_number("川人社办发", 2017, "984")
+    '川人社办发〔2017〕984号'
+    >>> normalize_doc_number("川人社办发 ", 2017, " 984 号")
     '川人社办发〔2017〕984号'
     >>> normalize_doc_number("国发", None, "2") is None
     True
     """
-    if year is None or serial is None:
+    serial = _squeeze(serial)
+    if serial.startswith("第"):
+        di, serial = True, serial[1:]
+    serial = serial.removesuffix("号")
+    if year is None or not serial:
         return None
-    return f"{issuer or ''}〔{year}〕{'第' if di else ''}{serial}号"
+    return f"{_squeeze(issuer)}〔{year}〕{'第' if di else ''}{serial}号"
+
+
+def _squeeze(part: str | None) -> str:
+    """A part of a document number without blanks, full-width digits made ASCII."""
+    return R.SPACES.sub("", (part or "").translate(R.DIGITS_TO_ASCII))
 
 
 def clean_issuer(raw: str | None, *, agencies: bool = True) -> str | None:
@@ -103,12 +118,17 @@ def _plausible_bracketed(m: re.Match[str], text: str, issuer: str | None) -> boo
     """Whether a bracketed-year match is a document number and not a date or a year in brackets.
 
     Refused: ``（2021年）`` (a date after the year), a year in round brackets without a serial
-    (``方案（2020）``), a number without issuer in round brackets, and ``（2021）12`` without
-    closing bracket or 号.
+    (``方案（2020）``), a number without issuer in round brackets, ``（2021）12`` without
+    closing bracket or 号, a serial without 号 followed by a count, date or more digits
+    (``规划 (2021) 12 个``, ``电话 (2021) 8765 4321``), and ``(2021)3号楼``.
     """
     serial, close, hao = m.group("serial"), m.group("close"), m.group("hao")
     square = m.group("open") in R.SQUARE_OPEN
     if close is None and R.DATE_AFTER_YEAR.match(text, m.end("year")):
+        return False
+    if serial is not None and hao is None and R.NOT_SERIAL_AFTER.match(text, m.end("more")):
+        return False
+    if hao is not None and m.end("hao") < len(text) and text[m.end("hao")] in R.NOT_AFTER_HAO:
         return False
     if serial is None:
         at_line_end = m.end() >= len(text) or text[m.end()] == "\n"
@@ -134,7 +154,7 @@ def _from_bracketed(m: re.Match[str], text: str) -> list[DocNumber]:
     stray_paren = m.group("hao") is None and text[serial_end : serial_end + 2] in (")号", "）号")
     if m.group("serial") is not None and stray_paren:  # ``〔2022〕1)号``
         end = serial_end + 2
-    while end > m.start() and text[end - 1] in " \t":
+    while end > m.start() and text[end - 1] in R.BLANKS:
         end -= 1
     start = _issuer_start(m, issuer)
     year = int(m.group("year"))
@@ -239,7 +259,7 @@ def _scan_title(text: str, open_at: int, numbers_at: dict[int, DocNumber]) -> _T
         ch = text[i]
         if ch == "\n":
             break
-        if ch in R.PAREN_OPEN and i + 1 in numbers_at and numbers_at[i + 1].end < len(text):
+        if ch in R.PAREN_OPEN and _number_after_paren(text, i, numbers_at):
             break  # ``…的通知（川社险办〔2021〕26号）``: the closing 》 was lost
         if ch in R.ANGLE_OPEN:
             angle += 1
@@ -257,6 +277,14 @@ def _scan_title(text: str, open_at: int, numbers_at: dict[int, DocNumber]) -> _T
         return None  # no closing bracket on the line: a title cut off by the excerpt, or not a title
     body = text[open_at + 1 : i].rstrip()
     return _Title(body, open_at, open_at + 1 + len(body), open_at + 1) if body else None
+
+
+def _number_after_paren(text: str, paren: int, numbers_at: dict[int, DocNumber]) -> bool:
+    """A document number (not ending the text) opens, after a few blanks, right after ``paren``."""
+    i = paren + 1
+    while i < len(text) and i - paren <= 3 and text[i] in R.BLANKS:
+        i += 1
+    return i in numbers_at and numbers_at[i].end < len(text)
 
 
 def _titles(text: str, numbers_at: dict[int, DocNumber]) -> Iterator[_Title]:
@@ -299,11 +327,11 @@ def _unopened_titles(
 def _attached_after(text: str, end: int, numbers_at: dict[int, DocNumber]) -> list[DocNumber]:
     """Numbers in the parentheses right after a title (``》（…号）``), possibly several serials."""
     i = end
-    while i < len(text) and text[i] in " \t":
+    while i < len(text) and text[i] in R.BLANKS:
         i += 1
     if i < len(text) and text[i] in R.PAREN_OPEN:
         i += 1
-        while i < len(text) and text[i] in " \t":
+        while i < len(text) and text[i] in R.BLANKS:
             i += 1
     first = numbers_at.get(i)
     return [] if first is None else [first]
@@ -324,7 +352,7 @@ def _attached_before(
 
 
 def _skip_blanks_back(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1] in " \t":
+    while pos > 0 and text[pos - 1] in R.BLANKS:
         pos -= 1
     return pos
 

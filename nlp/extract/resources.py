@@ -114,15 +114,21 @@ YEAR_OPEN = "〔[【（(﹝［"
 YEAR_CLOSE = "〕]】）)﹞］"
 _YO = re.escape(YEAR_OPEN)
 _YC = re.escape(YEAR_CLOSE)
+#: Blanks tolerated between the parts of a document number: ASCII space, tab, the ideographic
+#: space U+3000 and the no-break space U+00A0.
+BLANKS = " \t\u3000\u00a0"
+#: A gap of at most three blanks (bounded, so the patterns stay linear).
+_GAP = rf"[{BLANKS}]{{0,3}}"
 #: The issuer code before the year: CJK, possibly one parenthesised part (``宁财(农)发``).
 _ISSUER = rf"[{CJK}]{{1,14}}(?:[(（][{CJK}]{{1,4}}[)）][{CJK}]{{0,4}})?"
 #: A document number with a year: ``川人社办发〔2017〕984号``, ``中发〔201834号`` (lost bracket),
-#: ``〔2005〕36号``, ``黑财指农(资环)【2021】`` (no serial), ``保财教[2021]41、181、193``.
+#: ``〔2005〕36号``, ``黑财指农(资环)【2021】`` (no serial), ``保财教[2021]41、181、193``; a few
+#: blanks may stand between any two parts (``川人社办发 [ 2017 ] 984 号``, ``川财社 (2022) 144号``).
 DOC_NUMBER = re.compile(
-    rf"(?P<issuer>{_ISSUER})?"
-    rf"(?P<open>[{_YO}])[ \t]?(?P<year>(?:19|20)[0-9]{{2}})[ \t]?(?P<close>[{_YC}])?[ \t]?"
-    rf"(?:(?P<di>第)?(?P<serial>[0-9]{{1,5}})"
-    rf"(?P<more>(?:号?、[0-9]{{1,5}}(?![0-9年月日])){{0,12}})[ \t]?(?P<hao>号)?)?"
+    rf"(?:(?P<issuer>{_ISSUER}){_GAP})?"
+    rf"(?P<open>[{_YO}]){_GAP}(?P<year>(?:19|20)[0-9]{{2}}){_GAP}(?P<close>[{_YC}])?{_GAP}"
+    rf"(?:(?P<di>第)?{_GAP}(?P<serial>[0-9]{{1,5}})"
+    rf"(?P<more>(?:号?、[0-9]{{1,5}}(?![0-9年月日])){{0,12}}){_GAP}(?P<hao>号)?)?"
 )
 #: A number without brackets: ``藏民函202117号`` (issuer ending like a code, year, serial, 号).
 DOC_NUMBER_BARE = re.compile(
@@ -130,15 +136,17 @@ DOC_NUMBER_BARE = re.compile(
 )
 #: A number whose opening bracket was lost: ``川财行2020〕189号``.
 DOC_NUMBER_NO_OPEN = re.compile(
-    rf"(?P<issuer>[{CJK}]{{1,12}})(?P<year>(?:19|20)[0-9]{{2}})[{_YC}]"
-    rf"(?P<serial>[0-9]{{1,5}})[ \t]?(?P<hao>号)"
+    rf"(?P<issuer>[{CJK}]{{1,12}}){_GAP}(?P<year>(?:19|20)[0-9]{{2}}){_GAP}[{_YC}]"
+    rf"{_GAP}(?P<serial>[0-9]{{1,5}}){_GAP}(?P<hao>号)(?![楼线院])"
 )
 #: A number without a year: ``国发2号`` (normalised to None).
 DOC_NUMBER_NO_YEAR = re.compile(
     rf"(?P<issuer>[{CJK}]{{1,8}}[发函])(?P<serial>[0-9]{{1,4}})(?P<hao>号)(?![楼线院])"
 )
 #: An order: ``国务院令649号``, ``财政部令第102号``.
-DOC_NUMBER_ORDER = re.compile(rf"(?P<issuer>[{CJK}]{{1,10}}令)(?P<di>第)?(?P<serial>[0-9]{{1,5}})(?P<hao>号)")
+DOC_NUMBER_ORDER = re.compile(
+    rf"(?P<issuer>[{CJK}]{{1,10}}令){_GAP}(?P<di>第)?{_GAP}(?P<serial>[0-9]{{1,5}}){_GAP}(?P<hao>号)"
+)
 #: An announcement: ``某某人民政府2010年第4号公告``.
 DOC_NUMBER_NOTICE = re.compile(
     rf"(?P<issuer>[{CJK}]{{2,16}}?)(?P<year>(?:19|20)[0-9]{{2}})年第(?P<serial>[0-9]{{1,5}})号(?P<kind>公告)"
@@ -256,7 +264,12 @@ SPACES = re.compile(r"\s+")
 #: Endings of full agency names standing before an issuer code (``某某省财政厅川财社``).
 AGENCY_SUFFIXES = ("委员会", "办公室", "政府", "中心", "局", "厅")
 #: After a bracketed year, these make it a date or a period, not a document number.
-DATE_AFTER_YEAR = re.compile(r"[年月日\-－~～至]")
+DATE_AFTER_YEAR = re.compile(rf"{_GAP}[年月日\-－~～至]")
+#: After a serial written without 号, these make it a count, a date or part of a longer number
+#: (``某规划 (2021) 12 个``, ``电话 (2021) 8765 4321``), not a document number.
+#: After 号, these make it a building, line or courtyard number (``3号楼``), not a document.
+NOT_AFTER_HAO = "楼线院"
+NOT_SERIAL_AFTER = re.compile(rf"{_GAP}(?:[0-9年月日个项人次元万亿%％\-－]|\.[0-9])")
 #: Verbs before a title whose opening 《 was lost.
 TITLE_LEAD_WORDS = re.compile(r"(?:根据|按照|依据|依照|参照|遵照|执行|落实|贯彻|印发|下发|转发|据|按)+")
 #: Where a title whose opening 《 was lost can start.

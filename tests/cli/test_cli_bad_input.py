@@ -338,12 +338,6 @@ def test_nothing_readable_exits_2(inputs: Inputs, command: str, flags: tuple[str
     _json_lines(result.stdout)
 
 
-@pytest.mark.xfail(
-    reason="build/index exit 1 (partial) when no input at all could be read; ingest, extract, tag and "
-    "boilerplate exit 2 (evalcorpus/commands/search.py:_run_build: EXIT_PARTIAL if failed, whatever "
-    "was added)",
-    strict=True,
-)
 def test_build_with_nothing_readable_exits_2(inputs: Inputs, tmp_path: Path) -> None:
     result = _run("build", *inputs.bad_only, "--index", str(tmp_path / "ix"), "--json")
     _check_clean(result)
@@ -471,12 +465,6 @@ def test_existing_index_survives_a_failed_build(inputs: Inputs, tmp_path: Path) 
     assert search.exit_code == 0 and _files_of(_json_lines(search.stdout)) == {"good.txt"}
 
 
-@pytest.mark.xfail(
-    reason="a build that changes nothing leaves an empty Whoosh segment (.trm/.pst/._stored.col) in "
-    "the index folder on every run (index/whoosh_engine.py:WhooshEngine.writer calls writer.cancel(), "
-    "which does not delete the new segment's files; Whoosh removes them only at the next commit)",
-    strict=True,
-)
 def test_failed_build_adds_no_files_to_the_index(inputs: Inputs, tmp_path: Path) -> None:
     ix = tmp_path / "ix"
     assert _run("build", inputs.path("good.txt"), "--index", str(ix)).exit_code == 0
@@ -573,12 +561,6 @@ def test_two_documents_of_one_name_are_not_fatal_for_boilerplate(
     assert len({str(r["file"]) for r in _json_lines(result.stdout)}) == 1
 
 
-@pytest.mark.xfail(
-    reason="search --reports on an index holding no sentence (e.g. what a build that read nothing leaves) "
-    "crashes: NotImplementedError from whoosh EmptyReader.column_reader "
-    "(index/whoosh_engine.py:WhooshEngine.search_reports)",
-    strict=True,
-)
 def test_search_reports_on_an_empty_index(inputs: Inputs, tmp_path: Path) -> None:
     ix = str(tmp_path / "ix")
     _run("build", inputs.path("empty.txt"), "--index", ix)
@@ -640,11 +622,6 @@ def test_good_query_on_the_good_index(good_index: Path) -> None:
     assert {"good.txt", "gb18030.txt", "bom.txt"} <= _files_of(_json_lines(result.stdout))
 
 
-@pytest.mark.xfail(
-    reason='a page past the last one prints the range "0–4990 of N" on stderr '
-    "(evalcorpus/commands/search.py:_print_results computes first + shown with shown == 0)",
-    strict=True,
-)
 def test_search_page_past_the_end_says_so(good_index: Path) -> None:
     result = _run("search", "资金", "--index", str(good_index), "--page", "999", "--limit", "5")
     _check_clean(result)

@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nlp.tokenize import CLASS_TOKENS, features, normalize_width, tokenize
+from nlp.tokenize import (
+    CLASS_TOKENS,
+    clear_cache,
+    features,
+    jieba_tokenizer,
+    normalize_width,
+    tokenize,
+)
 
 
 @pytest.mark.parametrize(
@@ -56,3 +63,39 @@ def test_offsets_point_into_text(text: str) -> None:
         assert text[t.start : t.end] == t.text
         assert t.start >= prev_end
         prev_end = t.end
+
+
+# Ideographs of the fast segmenter's range, common words among them, plus a few outside it.
+_HAN = "项目资金绩效目标完成情况预算执行率社会效益满意度指标培训发放管理有待加强的了和及"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=_HAN, min_size=1, max_size=40))
+def test_fast_segmenter_matches_jieba(run: str) -> None:
+    tk = jieba_tokenizer()
+    assert tk.cut_dag(run) == list(tk.cut(run, HMM=True))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=_HAN + "㐀龥5万元%，", max_size=40), st.booleans())
+def test_tokens_match_jieba_tokenize_on_plain_runs(text: str, search: bool) -> None:
+    tk = jieba_tokenizer()
+    mode = "search" if search else "default"
+    for run in filter(None, text.translate({ord(c): " " for c in "5万元%，"}).split(" ")):
+        expected = [(w, s, e) for w, s, e in tk.tokenize(run, mode=mode, HMM=True)]
+        assert [(t.text, t.start, t.end) for t in tokenize(run, search=search)] == expected
+
+
+def test_cached_tokens_follow_dictionary_changes() -> None:
+    tk = jieba_tokenizer()
+    text = "甲乙丙丁戊己庚辛"
+    before = [t.text for t in tokenize(text)]
+    total = tk.total
+    tk.add_word(text, freq=10**7)
+    try:
+        assert [t.text for t in tokenize(text)] == [text]
+    finally:
+        tk.del_word(text)
+        tk.total = total  # jieba's del_word leaves the added frequency in the total
+        clear_cache()
+    assert [t.text for t in tokenize(text)] == before

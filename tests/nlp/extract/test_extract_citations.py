@@ -177,6 +177,8 @@ _PIECES = st.sampled_from(
         "通知",
         "甲",
         " ",
+        "\u3000",
+        "\u00a0",
         "\n",
         "令",
     ]
@@ -194,3 +196,156 @@ def test_offsets_and_no_crash_on_adversarial_strings(text: str) -> None:
             assert c.title in span
         if c.normalized:
             assert c.normalized.endswith("号")
+
+
+# ------------------------------------------------------------------ blanks and other wild variants
+@pytest.mark.parametrize(
+    ("text", "doc_number", "normalized", "issuer", "year", "serial"),
+    [
+        ("甲财社 (2022) 14号", "甲财社 (2022) 14号", "甲财社〔2022〕14号", "甲财社", 2022, "14"),
+        (
+            "乙人社办发 [ 2017 ] 98 号",
+            "乙人社办发 [ 2017 ] 98 号",
+            "乙人社办发〔2017〕98号",
+            "乙人社办发",
+            2017,
+            "98",
+        ),
+        ("根据丙财教 〔2020〕 3号", "丙财教 〔2020〕 3号", "丙财教〔2020〕3号", "丙财教", 2020, "3"),
+        ("丁府发〔 2019 〕12号", "丁府发〔 2019 〕12号", "丁府发〔2019〕12号", "丁府发", 2019, "12"),
+        (
+            "戊财行\u3000〔2021〕\u30007\u3000号",
+            "戊财行\u3000〔2021〕\u30007\u3000号",
+            "戊财行〔2021〕7号",
+            "戊财行",
+            2021,
+            "7",
+        ),
+        ("己财\u00a0[2023]\u00a05号", "己财\u00a0[2023]\u00a05号", "己财〔2023〕5号", "己财", 2023, "5"),
+        ("庚办函 【2018】 66", "庚办函 【2018】 66", "庚办函〔2018〕66号", "庚办函", 2018, "66"),  # no 号
+        ("辛农发 （2016） 4 号文件", "辛农发 （2016） 4 号", "辛农发〔2016〕4号", "辛农发", 2016, "4"),
+        ("壬水发 ( 2015 ) 21", "壬水发 ( 2015 ) 21", "壬水发〔2015〕21号", "壬水发", 2015, "21"),
+        (
+            "癸审字 (2022) 第 0012 号",
+            "癸审字 (2022) 第 0012 号",
+            "癸审字〔2022〕第0012号",
+            "癸审字",
+            2022,
+            "0012",
+        ),
+        (
+            "甲财预 〔２０２１〕 １２ 号",
+            "甲财预 〔２０２１〕 １２ 号",
+            "甲财预〔2021〕12号",
+            "甲财预",
+            2021,
+            "12",
+        ),
+        ("乙财行 2020 〕 9 号", "乙财行 2020 〕 9 号", "乙财行〔2020〕9号", "乙财行", 2020, "9"),  # lost 〔
+        ("丙县政府令 第 3 号", "丙县政府令 第 3 号", "丙县政府令第3号", "丙县政府令", None, "3"),
+    ],
+)
+def test_doc_numbers_written_with_blanks(
+    text: str,
+    doc_number: str,
+    normalized: str | None,
+    issuer: str | None,
+    year: int | None,
+    serial: str | None,
+) -> None:
+    (c,) = citations(text)
+    assert (c.doc_number, c.normalized, c.issuer, c.year, c.serial) == (
+        doc_number,
+        normalized,
+        issuer,
+        year,
+        serial,
+    )
+    assert text[c.start : c.end] == c.doc_number
+
+
+def test_blanks_keep_the_title_attachment_and_the_issuer_boundary() -> None:
+    text = "按照《某某补助办法》\u3000（ 甲财社 [ 2021 ] 7 号 ）执行，及依据 乙财农 (2020) 2号"
+    got = [(c.title, c.normalized, c.issuer, text[c.start : c.end]) for c in citations(text)]
+    assert got == [
+        ("某某补助办法", "甲财社〔2021〕7号", "甲财社", "《某某补助办法》\u3000（ 甲财社 [ 2021 ] 7 号"),
+        (None, "乙财农〔2020〕2号", "乙财农", "乙财农 (2020) 2号"),
+    ]
+
+
+def test_lost_closing_title_bracket_before_a_blank_and_a_number() -> None:
+    text = "根据《甲关于某事的通知（ 乙社险办 〔2021〕 6号）要求"
+    got = [(c.title, c.normalized) for c in citations(text)]
+    assert got == [("甲关于某事的通知", "乙社险办〔2021〕6号")]
+
+
+def test_several_serials_with_blanks() -> None:
+    got = [c.normalized for c in citations("按甲财教 [ 2021 ] 41、181 下达")]
+    assert got == ["甲财教〔2021〕41号", "甲财教〔2021〕181号"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2021 (2022) 年",  # a date range
+        "期间为2021 （2022） 年度",
+        "某规划 (2021) 12 个项目",  # a count after a year in brackets
+        "某方案 (2021 年) 3号楼",
+        "联系电话：(0816) 2021 123",  # phone numbers
+        "咨询电话 (2021) 8765 4321",
+        "电话 13820211234",
+        "第 3 号",  # a serial alone
+        "见第 3 号 文件",
+        "（2021） 12",
+        "某方案 (2021) 3号楼",  # a building number
+        "某方案(2021)3号楼",
+        "二期 2020 ）3号楼",
+    ],
+)
+def test_blanks_do_not_make_document_numbers(text: str) -> None:
+    assert doc_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("issuer", "year", "serial", "normalized"),
+    [
+        ("甲财社", 2022, "14", "甲财社〔2022〕14号"),
+        ("甲财社 ", 2022, " 14 ", "甲财社〔2022〕14号"),
+        ("甲\u3000财社", 2022, "１４\u00a0号", "甲财社〔2022〕14号"),
+        ("乙审字", 2022, "第 0012 号", "乙审字〔2022〕第0012号"),
+        (None, 2005, "36", "〔2005〕36号"),
+        ("丙发", None, "3", None),
+        ("丙发", 2020, " ", None),
+        ("丙发", 2020, None, None),
+    ],
+)
+def test_normalize_doc_number_accepts_parts_as_typed(
+    issuer: str | None, year: int | None, serial: str | None, normalized: str | None
+) -> None:
+    assert normalize_doc_number(issuer, year, serial) == normalized
+
+
+_BLANK_RUNS = st.text(alphabet=" \u3000\u00a0", max_size=3)
+_BRACKETS = st.sampled_from(["〔〕", "[]", "【】", "（）", "()", "﹝﹞"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.tuples(*[_BLANK_RUNS] * 5),
+    _BRACKETS,
+    st.integers(1990, 2029),
+    st.integers(1, 99999),
+    st.booleans(),
+)
+def test_any_blanks_and_brackets_give_the_same_number(
+    gaps: tuple[str, ...], brackets: str, year: int, serial: int, hao: bool
+) -> None:
+    written = f"甲财社{gaps[0]}{brackets[0]}{gaps[1]}{year}{gaps[2]}{brackets[1]}{gaps[3]}{serial}" + (
+        f"{gaps[4]}号" if hao else ""
+    )
+    text = f"根据{written}，"
+    (c,) = citations(text)
+    assert (c.issuer, c.year, c.serial) == ("甲财社", year, str(serial))
+    assert c.normalized == f"甲财社〔{year}〕{serial}号"
+    assert c.doc_number == written.rstrip(" \u3000\u00a0") == text[c.start : c.end]
+    assert c.normalized == normalize_doc_number("甲财社", year, str(serial))
