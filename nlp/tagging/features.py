@@ -59,6 +59,32 @@ def _figure_flags(tokens: Sequence[Token], text: str) -> list[str]:
         out.append("f:stop")
     out.extend(f"cue:{name}" for name in cue_names(text))
     out.extend(_value_flags(tokens))
+    out.extend(_row_flags(text))
+    return out
+
+
+def money_row(text: str) -> bool:
+    """A table row on one line with a bare figure cell (no unit, not a year): a money cell when the
+    table's header names (万元) columns.
+
+    >>> money_row("资金 | 12.50 | 11.00 | |"), money_row("年度 | 2023 | |")
+    (True, False)
+    """
+    if text.count("|") < 2 and "\t" not in text:
+        return False
+    return any(R.BARE_FIGURE.match(c.strip()) for c in R.TABLE_SEPARATOR.split(text))
+
+
+def _row_flags(text: str) -> list[str]:
+    """A table row on one line: does it name an indicator category, how many value cells it holds."""
+    if text.count("|") < 2 and "\t" not in text:
+        return []
+    cells = [c.strip() for c in R.TABLE_SEPARATOR.split(text) if c.strip()]
+    values = sum(1 for c in cells if R.VALUE_CELL.match(c))
+    out: list[str] = []
+    if any(R.INDICATOR_CATEGORY.search(c) for c in cells[:3]):
+        out.append("row:category")
+        out.append(f"row:category_values{min(values, 3)}")
     return out
 
 
@@ -106,6 +132,13 @@ def _context_features(ctx: UnitContext, head_words: Sequence[str], money: bool) 
     ]
     if ctx.is_heading:
         out.append("is_heading")
+        out.append(f"hsec:{ctx.section}")
+    if ctx.cell_run >= 0:
+        out.append(f"run:{ctx.cell_run}_{ctx.run_head}")
+        out.append(f"run*region:{ctx.cell_run}_{ctx.region}")
+    if ctx.column != "none":
+        out.append(f"col:{ctx.column}")
+        out.append(f"col*shape:{ctx.column}_{ctx.shape}")
     if ctx.is_table:
         out.append("is_table")
     if ctx.corpus_section:
@@ -134,6 +167,9 @@ def unit_features(
     money = "f:money" in flags
     sections = {ctx.section, ctx.corpus_section or ctx.section}
     crossed = [f"sec*{f}:{sec}" for f in flags if f.startswith("cue:") for sec in sections]
+    crossed.extend(f"region*{f}:{ctx.region}" for f in flags if f.startswith("row:"))
+    if ctx.region == "money" and money_row(text):
+        flags.append("f:moneyrow")
     if not ctx.is_heading:
         crossed.extend(f"body:{sec}" for sec in sections)
     return FeatureSet(

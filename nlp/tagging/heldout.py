@@ -1,6 +1,10 @@
 """The held-out figures of the tagger on the real corpus (``../shared``), in one run.
 
     python -m nlp.tagging.heldout [--shared ../shared] [--spacy] [--weak] [--json OUT]
+    python -m nlp.tagging.heldout --dev-only [--cache /tmp/tag_corpus.pkl] [--errors OUT.tsv]
+
+``--dev-only`` runs only the dev 5-fold scheme (for experiments); ``--cache`` keeps the loaded
+corpus units in a pickle (experiments only: a stale cache is the user's responsibility).
 
 Schemes: leave-one-file-out on the seeds; 5 grouped folds on dev (groups = province from
 INDEX.tsv; seeds in every training fold); seeds → dev. Baselines: keyword rules, spaCy
@@ -12,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import sys
 import time
 from collections.abc import Callable
@@ -67,16 +72,58 @@ def _weak_of(data: Dataset) -> Dataset:
     return Dataset(data.gold, data.units, label_matrix(labs), data.files)
 
 
+def _corpus(shared: Path, cache: Path | None) -> dict[str, Any]:
+    """The corpus units of seeds and dev, read from / written to the ``cache`` pickle when given."""
+    if cache is not None and cache.is_file():
+        with cache.open("rb") as fh:
+            return pickle.load(fh)  # experiment cache written below
+    corpus = load_corpus_units([shared / "corpus" / "seeds", shared / "corpus" / "dev"])
+    if cache is not None:
+        with cache.open("wb") as fh:
+            pickle.dump(corpus, fh)
+    return corpus
+
+
+def dump_errors(r: CVResult, path: Path) -> None:
+    """One TSV line per wrong tag decision: kind, tag, unit id, contexts, neighbours' text, text."""
+    rows = ["kind\ttag\tuid\tsection\tcsec\trowkey\tregion\tshape\theading\tprev\ttext"]
+    texts = [u.text for u in r.data.units]
+    for i, u in enumerate(r.data.units):
+        for j, tag in enumerate(TAGS):
+            if r.pred[i, j] == r.data.Y[i, j]:
+                continue
+            c = u.context
+            prev = texts[i - 1] if i and r.data.files[i - 1] == r.data.files[i] else ""
+            cells = [
+                "FP" if r.pred[i, j] else "FN",
+                tag,
+                r.data.gold[i].uid,
+                c.section,
+                c.corpus_section,
+                c.row_key,
+                c.region,
+                c.shape,
+                "/".join(c.headings)[-40:],
+                prev[:40],
+                u.text[:160],
+            ]
+            rows.append("\t".join(x.replace("\t", " ").replace("\n", " ") for x in cells))
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+
+
 def figures(
     shared: Path,
     *,
     spacy: bool = False,
     weak: bool = False,
     spacy_only: bool = False,
+    dev_only: bool = False,
+    cache: Path | None = None,
+    errors: Path | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """All held-out figures; ``log`` receives one line per result."""
-    corpus = load_corpus_units([shared / "corpus" / "seeds", shared / "corpus" / "dev"])
+    corpus = _corpus(shared, cache)
     seeds = gold_dataset(load_gold([shared / "gold" / "sentences.jsonl"]), corpus)
     dev = gold_dataset(load_gold([shared / "gold" / "dev" / "sentences.jsonl"]), corpus)
     prov = file_groups(dev.files, [shared / "corpus" / "dev" / "INDEX.tsv"])
@@ -98,6 +145,13 @@ def figures(
 
         r = cross_validate(SpacyTextcat, dev, prov, k=5, extra=seeds)
         record("dev 5 province folds +seeds (spaCy textcat)", r)
+        return out
+    if dev_only:
+        r = cross_validate(TagClassifier, dev, prov, k=5, extra=seeds)
+        record("dev 5 province folds +seeds (model)", r, group_of)
+        if errors is not None:
+            dump_errors(r, errors)
+        out["seconds"] = round(time.perf_counter() - t0, 1)
         return out
     record("seeds LOFO (model)", cross_validate(TagClassifier, seeds, seeds.files))
     record("seeds LOFO (rules)", cross_validate(RuleTagger, seeds, seeds.files))
@@ -132,13 +186,23 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--spacy", action="store_true")
     ap.add_argument("--weak", action="store_true")
     ap.add_argument("--spacy-only", action="store_true", help="only the spaCy textcat baseline")
+    ap.add_argument("--dev-only", action="store_true", help="only the dev 5-fold scheme (fast)")
+    ap.add_argument("--cache", type=Path, help="pickle of the loaded corpus units (experiments only)")
+    ap.add_argument("--errors", type=Path, help="TSV of the dev-fold errors (with --dev-only)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     if not (a.shared / "gold" / "sentences.jsonl").is_file():
         print(f"no gold data under {a.shared}", file=sys.stderr)
         return 2
     res = figures(
-        a.shared, spacy=a.spacy, weak=a.weak, spacy_only=a.spacy_only, log=lambda s: print(s, flush=True)
+        a.shared,
+        spacy=a.spacy,
+        weak=a.weak,
+        spacy_only=a.spacy_only,
+        dev_only=a.dev_only,
+        cache=a.cache,
+        errors=a.errors,
+        log=lambda s: print(s, flush=True),
     )
     if a.json:
         a.json.write_text(json.dumps(res, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -36,6 +36,8 @@ from nlp.tokenize import tokenize
 
 #: Score given to ``amount`` when the unit holds a money token (see ``money_rule``).
 MONEY_RULE_SCORE = 0.99
+#: Score given to ``amount`` for a table row with bare figures under a (万元) header.
+MONEY_ROW_SCORE = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,6 +266,8 @@ class TagClassifier(BaseEstimator):
             j = TAGS.index("amount")
             money = np.array(["f:money" in fs.context for fs in sets], dtype=bool)
             probs[money, j] = np.maximum(probs[money, j], MONEY_RULE_SCORE)
+            rows = np.array(["f:moneyrow" in fs.context for fs in sets], dtype=bool)
+            probs[rows, j] = np.maximum(probs[rows, j], MONEY_ROW_SCORE)
         return probs
 
     def predict(self, X: Sequence[Unit]) -> np.ndarray:

@@ -22,10 +22,15 @@ HEADING_NUMBER = re.compile(
 
 #: Section types recognised from heading words, first match wins (order matters: 问题 before 目标…).
 SECTION_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("criteria", re.compile(r"[（(]\s?\d{1,2}\s?分\s?[）)]")),
     ("problem", re.compile(r"存在的?(?:主要)?问题|问题及|偏离|主要问题|问题分析|发现的问题")),
     ("suggestion", re.compile(r"建议|改进措施|整改|下一步|措施及|工作打算|改进方向")),
     ("score-table", re.compile(r"自评表|评分表|打分表|评价指标表")),
-    ("completion", re.compile(r"完成情况|实现情况|完成值|实际完成|目标完成|指标完成|实施效果|绩效情况")),
+    (
+        "completion",
+        re.compile(r"完成情况|实现情况|完成值|实际完成|目标完成|指标完成|实施效果|绩效情况|完成程度|完咸"),
+    ),
+    ("allocation", re.compile(r"分解下达|下达.{0,12}(?:预算|资金)|资金安排")),
     ("goal", re.compile(r"绩效目标|年度目标|总体目标|预期目标|目标设定|项目目标|目标任务|指标值")),
     ("completion", re.compile(r"产出|效益|绩效分析|实施情况|完成")),
     ("funds", re.compile(r"资金|预算|经费|投入|支出|决算")),
@@ -35,6 +40,44 @@ SECTION_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 #: Section types a short un-numbered line (a table cell such as 存在问题) may open.
 BARE_HEADING_TYPES: frozenset[str] = frozenset({"problem", "suggestion", "goal", "score-table", "conclusion"})
+
+#: Sections whose numbered sub-headings are items of the section (one problem each), not new sections.
+LIST_SECTIONS: frozenset[str] = frozenset({"problem", "suggestion"})
+
+#: Shapes of value cells (a figure, an operator or a percent sign standing alone).
+VALUE_SHAPES: frozenset[str] = frozenset({"op", "pct", "pctsign", "decimal", "int", "money"})
+
+#: A name cell that names an indicator (a rate, a count, a satisfaction …).
+INDICATOR_NAME = re.compile(r"指标|率|度|数|量|[个次人户项场]|时间|时限|成本|效益|效果")
+
+#: Column header words of a table written one cell per line, first match wins.
+COLUMN_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("planned", re.compile(r"指标值|目标值|预期|年度目标|计划")),
+    ("achieved", re.compile(r"完成值|实际|执行数|完成情况")),
+    ("weight", re.compile(r"分值|权重")),
+    ("score", re.compile(r"得分")),
+    ("unit", re.compile(r"单位")),
+    ("operator", re.compile(r"符号|性质")),
+    ("budget", re.compile(r"预算数|年初预算|全年预算|调整后")),
+)
+
+#: A unit ending with a colon (possibly followed by a list opener such as 一/1) opens a section.
+OPENER_END = re.compile(r"[：:]\s?(?:[一1①]\s?[、.．是]?)?\s?$")
+#: Characters at the end of a unit searched for the section it opens.
+OPENER_TAIL = 20
+#: Section types an in-text opener may start.
+OPENER_TYPES: frozenset[str] = frozenset({"problem", "suggestion", "goal"})
+
+#: A table cell holding a figure (with an optional operator and unit).
+VALUE_CELL = re.compile(r"^[=＝≥≤><＞＜]?\s?\d[\d,.]{0,14}\s?(?:[%％‰]|[\u4e00-\u9fff]{1,3})?$")
+
+#: A bare figure cell (money in a (万元) table) — not a year such as 2023.
+BARE_FIGURE = re.compile(r"^(?!(?:19|20)\d\d$)(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d{1,6})?$")
+
+#: Indicator categories of a score table (一级/二级指标).
+INDICATOR_CATEGORY = re.compile(
+    r"^(?:产出|效益|满意度|数量|质量|时效|成本|经济效益|社会效益|生态效益|可持续影响|服务对象满意度)指标$"
+)
 
 #: Lexical cues, one family per tag-relevant notion; each gives a ``cue:`` feature to unit and heading.
 CUES: tuple[tuple[str, re.Pattern[str]], ...] = (

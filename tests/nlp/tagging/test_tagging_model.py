@@ -7,7 +7,8 @@ import pytest
 from sklearn.base import clone
 
 from corpus.errors import ModelError
-from nlp.tagging.context import derive_contexts, heading_level, section_of, shape_of
+from nlp.tagging.context import derive_contexts, heading_level, numbering_style, section_of, shape_of
+from nlp.tagging.features import money_row
 from nlp.tagging.model import TagClassifier, Unit, best_threshold
 
 # Invented mini reports: (unit text, tags).
@@ -125,6 +126,9 @@ def test_best_threshold(y: list[int], p: list[float], lo: float, hi: float) -> N
         ("一、绩效目标", "goal"),
         ("二、绩效目标完成情况", "completion"),
         ("三、项目资金使用情况", "funds"),
+        ("（一）上级分解下达预算和目标情况", "allocation"),
+        ("（3）目标设置合理性（4分）", "criteria"),
+        ("（二）预期目标完成程度", "completion"),
         ("无关内容", "none"),
     ],
 )
@@ -147,7 +151,16 @@ def test_heading_level(text: str, level: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "shape"), [("≥", "op"), ("95%", "pct"), ("1.58", "decimal"), ("12", "int"), ("无", "nothing")]
+    ("text", "shape"),
+    [
+        ("≥", "op"),
+        ("95%", "pct"),
+        ("1.58", "decimal"),
+        ("12", "int"),
+        ("无", "nothing"),
+        ("88 |", "int"),
+        ("= |", "op"),
+    ],
 )
 def test_shape_of(text: str, shape: str) -> None:
     assert shape_of(text) == shape
@@ -163,3 +176,46 @@ def test_context_sections_follow_headings() -> None:
 def test_context_without_headings() -> None:
     ctx = derive_contexts(["资金到位5万元。", "开展培训2场。"])
     assert {c.section for c in ctx} == {"none"}
+
+
+def test_value_cells_get_their_column_and_run() -> None:
+    header = ["三级指标", "指标值", "实际", "完成值", "分值", "得分"]
+    texts = [*header, "培训合格率", "≥", "96", "%", "97", "5", "4"]
+    ctx = derive_contexts(texts)
+    assert [c.column for c in ctx[8:]] == ["planned", "none", "achieved", "weight", "score"]
+    assert [c.cell_run for c in ctx[8:]] == [0, -1, 1, 2, 3]
+    assert ctx[8].run_head == "indicator"
+
+
+def test_items_of_a_problem_section_stay_problems() -> None:
+    texts = ["（三）存在的问题", "1.资金拨付较慢。", "2.经费管理不细。"]
+    texts += ["（四）改进措施", "1.加快资金拨付。", "五、其他"]
+    assert [c.section for c in derive_contexts(texts)] == [
+        "problem",
+        "problem",
+        "problem",
+        "suggestion",
+        "suggestion",
+        "none",
+    ]
+
+
+def test_in_text_opener_starts_a_section() -> None:
+    ctx = derive_contexts(["一、总体情况", "经过本次自评，我们发现的主要问题如下：", "是台账更新不及时。"])
+    assert ctx[1].section == "none" and ctx[2].section == "problem"
+
+
+@pytest.mark.parametrize(
+    ("text", "style"),
+    [("一、概况", "cn"), ("（一）目标", "pcn"), ("2.问题", "num"), ("(3)其他", "pnum"), ("无号", "bare")],
+)
+def test_numbering_style(text: str, style: str) -> None:
+    assert numbering_style(text) == style
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [("办公经费 | 12.50 | 11.80 | |", True), ("实施年度 | 2024 | |", False), ("一句话，没有表格。", False)],
+)
+def test_money_row(text: str, money: bool) -> None:
+    assert money_row(text) is money
