@@ -27,7 +27,7 @@ from corpus.model import Document, Report
 from index.convert import ReportNotes, notes_from_stages, rebuild_reports, report_doc, sentence_docs
 from index.engine import Engine, EngineWriter
 from index.pipeline import Stages, collect
-from index.records import FileDoc, UnitFlags
+from index.records import FileDoc, SentenceDoc, UnitFlags
 from index.whoosh_engine import WhooshEngine
 
 #: progress(stage, done, total) — stages: ingest, tag, extract, boilerplate, index.
@@ -99,13 +99,16 @@ def _write_batch(
 
 
 def _refresh_flags(
-    engine: Engine, w: EngineWriter, skip: set[str], flags: dict[str, UnitFlags], shares: dict[str, float]
+    engine: Engine,
+    w: EngineWriter,
+    old: Sequence[SentenceDoc],
+    skip: set[str],
+    flags: dict[str, UnitFlags],
+    shares: dict[str, float],
 ) -> int:
-    """Rewrite old sentences/reports (files not in ``skip``) whose boilerplate verdict changed."""
+    """Rewrite the ``old`` sentences and reports (files not in ``skip``) whose boilerplate verdict changed."""
     updated = 0
-    for doc in engine.sentences():
-        if doc.file in skip:
-            continue
+    for doc in old:
         new = flags.get(doc.id, UnitFlags())
         if new != doc.flags:
             w.replace_sentence(replace(doc, flags=new))
@@ -149,9 +152,12 @@ def index_batches(
     flags: dict[str, UnitFlags] = {}
     shares: dict[str, float] = {}
     recomputed: tuple[str, ...] = ("citation counts (computed at query time)",)
+    old: list[SentenceDoc] = []
     if detect is not None:
         progress("boilerplate", 0, None)
-        everything = [r for b in todo for r in b.reports] + rebuild_reports(engine, skip=names)
+        # Sentences of the files kept, read once for both the rebuild and the refresh below.
+        old = [d for d in engine.sentences() if d.file not in names]
+        everything = [r for b in todo for r in b.reports] + rebuild_reports(engine, skip=names, sentences=old)
         flags, shares = detect(everything)
         progress("boilerplate", 1, 1)
         recomputed = (f"boilerplate clusters over all {len(everything)} reports", *recomputed)
@@ -159,7 +165,7 @@ def index_batches(
     for i, batch in enumerate(todo):
         n_sent += _write_batch(writer, batch, flags, shares)
         progress("index", i + 1, len(todo))
-    updated = _refresh_flags(engine, writer, names, flags, shares) if detect is not None else 0
+    updated = _refresh_flags(engine, writer, old, names, flags, shares) if detect is not None else 0
     return replace(
         summary,
         files_added=tuple(b.file.name for b in todo if b.file.name not in known),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -149,13 +149,16 @@ def _sentence(doc: SentenceDoc) -> Sentence:
     )
 
 
-def rebuild_reports(engine: Engine, *, skip: set[str]) -> list[Report]:
+def rebuild_reports(
+    engine: Engine, *, skip: set[str], sentences: Iterable[SentenceDoc] | None = None
+) -> list[Report]:
     """Reports of the index (files not in ``skip``) rebuilt from stored fields, to recompute corpus facts.
 
-    ``Report.text`` is the units joined by newlines; offsets are the original ones.
+    ``Report.text`` is the units joined by newlines; offsets are the original ones. ``sentences``:
+    the index's sentence documents if the caller has read them already (read here otherwise).
     """
     units: dict[str, list[SentenceDoc]] = defaultdict(list)
-    for doc in engine.sentences():
+    for doc in engine.sentences() if sentences is None else sentences:
         if doc.file not in skip:
             units[doc.report_id].append(doc)
     reports = []

@@ -39,11 +39,12 @@ class VerifiedPhrase(qcore.Query):
         return f"VerifiedPhrase({self.fieldname!r}, {self.terms_!r}, {self.phrase!r})"
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, VerifiedPhrase)
-            and (other.fieldname, other.terms_, other.squeezed, other.textfield)
-            == (self.fieldname, self.terms_, self.squeezed, self.textfield)
-        )
+        return isinstance(other, VerifiedPhrase) and (
+            other.fieldname,
+            other.terms_,
+            other.squeezed,
+            other.textfield,
+        ) == (self.fieldname, self.terms_, self.squeezed, self.textfield)
 
     def __hash__(self) -> int:
         return hash((self.fieldname, tuple(self.terms_), self.squeezed, self.textfield))

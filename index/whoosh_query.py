@@ -5,9 +5,12 @@ every dictionary word inside longer words too). Any other word matches the term 
 its character bigrams — the backoff that finds a string whichever way jieba segmented the text
 around it. A 文号 also matches its normalised number in the ``cites`` field. Quoted phrases and
 words jieba splits match the bigram phrase only (exact); a word-field phrase would also match
-across the sub-words of a longer word (``保险 中心`` in ``社会保险事务中心``). (ANDing the
-phrase with the dictionary words it contains halved phrase latency on 3k sentences but made
-selective phrases 40× slower on 323k: Whoosh intersected the long word postings first.)
+across the sub-words of a longer word (``保险 中心`` in ``社会保险事务中心``). On sentences the
+bigram phrase is a :class:`~index.whoosh_phrase.VerifiedPhrase`: the distinct bigrams ANDed
+(rarest first, no positions), candidates checked against the stored text — exactly the
+substring scan, several times faster than Whoosh's positional ``Phrase`` (kept for the small
+``agency_grams`` / ``cite_titles`` fields). (ANDing the phrase with the dictionary words it
+contains made selective phrases 40× slower on 323k: Whoosh intersected long word postings first.)
 
 >>> from index.querylang import parse
 >>> to_whoosh(parse('社会保险'), {})
