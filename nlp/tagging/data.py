@@ -43,6 +43,8 @@ class GoldUnit:
 def _parse_line(line: str, path: Path, lineno: int) -> GoldUnit:
     try:
         obj = json.loads(line)
+        if not isinstance(obj, dict):
+            raise TypeError(f"expected a JSON object, got {type(obj).__name__}")
         labels = tuple(str(x) for x in obj.get("labels", []))
         unit = GoldUnit(str(obj["file"]), int(obj["n"]), str(obj["text"]), labels, str(path))
     except (ValueError, KeyError, TypeError) as exc:
@@ -66,7 +68,10 @@ def load_gold(paths: Iterable[str | Path]) -> list[GoldUnit]:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read gold file: {exc}", path=str(path)) from None
-        units.extend(_parse_line(line, path, i) for i, line in enumerate(lines, 1) if line.strip())
+        found = [_parse_line(line, path, i) for i, line in enumerate(lines, 1) if line.strip()]
+        if not found:
+            raise InputError("no gold units in this file", path=str(path))
+        units.extend(found)
     return sorted(units, key=lambda u: (u.source, u.file, u.n))
 
 
