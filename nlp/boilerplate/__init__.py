@@ -4,7 +4,7 @@
 >>> is_template_instruction("资金使用是否合规，有无截留、挪用等现象。")
 True
 
-See :func:`detect` for the pipeline and ``docs/boilerplate.md`` for the command line.
+See :func:`detect` for the pipeline and the README section on ``evalcorpus boilerplate`` for the command line.
 """
 
 from __future__ import annotations

@@ -284,13 +284,13 @@ def test_html_with_no_text(tmp_path: Path) -> None:
     assert "no body text" in _error(_write(tmp_path, "p.html", page)).message
 
 
-def test_reading_docs_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_readme_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
     import doctest
 
     repo = Path(__file__).resolve().parents[2]
     monkeypatch.chdir(repo)
-    result = doctest.testfile(str(repo / "docs" / "reading.md"), module_relative=False)
-    assert result.attempted >= 5 and result.failed == 0
+    result = doctest.testfile(str(repo / "README.md"), module_relative=False)
+    assert result.attempted >= 10 and result.failed == 0
 
 
 NUMBERING = """<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">

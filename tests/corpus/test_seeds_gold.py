@@ -1,6 +1,6 @@
 """The real seeds and dev excerpts against the hand-made gold in ../shared (skipped when absent).
 
-Measured levels (see docs/ingest.md): units 1.0 / 1.0 on seeds and dev; 34/34 reports with the
+Measured levels (see README, "Ingest"): units 1.0 / 1.0 on seeds and dev; 34/34 reports with the
 gold count in every seed file, 33/34 first units (002 #2: gold puts the 附件2 line in the report
 while the same shape elsewhere in the seeds leaves it out); title 32/34, agency, year, kind 34/34;
 130 of 131 dev files one report (d056 holds two 自评表 for two projects). Against the dev

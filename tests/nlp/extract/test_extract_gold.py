@@ -1,6 +1,6 @@
 """Measured precision/recall of the extractors against the hand-made gold in ../shared.
 
-The figures asserted here are the ones reported in docs/extract.md; the command that prints
+The figures asserted here are the ones reported in the README (extraction section); the command that prints
 them is ``python -m nlp.extract.score ../shared``.
 """
 
@@ -14,7 +14,7 @@ from nlp.extract.score import score_amounts, score_citations
 
 #: (set, minimum precision, minimum recall) as measured (seeds 1.000 / 1.000, dev 0.996 / 0.981);
 #: the dev misses left are cells of scrambled PDF tables and numbers whose unit the text does not
-#: give (see docs/extract.md, "Measured against the gold").
+#: give (see the README, "Measured against the gold").
 AMOUNT_TARGETS = [("seeds", 1.0, 1.0), ("dev", 0.995, 0.98)]
 CITATION_TARGETS = [("seeds", 0.97, 0.97), ("dev", 0.97, 0.97)]
 

@@ -1,7 +1,7 @@
 """Held-out figures on the real corpus (skipped without ../shared): seeds → dev, at a lower bar.
 
 Trains on the five seed files and tests on the 131 dev files, which share no file or agency
-with them. Achieved (see docs/tagging.md): macro-F1 ≈ 0.43, amount F1 ≈ 0.92.
+with them. Achieved (see the README, "Held-out figures"): macro-F1 ≈ 0.43, amount F1 ≈ 0.92.
 """
 
 from __future__ import annotations
