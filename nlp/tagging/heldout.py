@@ -2,6 +2,7 @@
 
     python -m nlp.tagging.heldout [--shared ../shared] [--spacy] [--weak] [--json OUT]
     python -m nlp.tagging.heldout --dev-only [--cache /tmp/tag_corpus.pkl] [--errors OUT.tsv]
+    python -m nlp.tagging.heldout --dev-only --second benchmarks/data/dev_second_annotation.jsonl
 
 ``--dev-only`` runs only the dev 5-fold scheme (for experiments); ``--cache`` keeps the loaded
 corpus units in a pickle (experiments only: a stale cache is the user's responsibility).
@@ -111,6 +112,26 @@ def dump_errors(r: CVResult, path: Path) -> None:
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
+def _agreement(r: CVResult, second: Path, log: Callable[[str], None]) -> dict[str, Any]:
+    """Second annotator vs gold vs the dev-fold predictions, on the second annotation's sample."""
+    from nlp.tagging.agreement import agreement_table, load_second
+
+    rows = load_second(second)
+    gold = {g.uid: g.labels for g in r.data.gold}
+    model = {
+        g.uid: tuple(t for t, v in zip(TAGS, r.pred[i], strict=True) if v) for i, g in enumerate(r.data.gold)
+    }
+    out: dict[str, Any] = {}
+    for sure_only in (False, True):
+        table = agreement_table(rows, gold, model, sure_only=sure_only)
+        n = sum(1 for x in rows if x.sure or not sure_only)
+        for name, m in table.items():
+            label = f"{name} ({'sure only, ' if sure_only else ''}{n} units)"
+            out[label] = m
+            log(_line(label, m))
+    return out
+
+
 def figures(
     shared: Path,
     *,
@@ -120,6 +141,7 @@ def figures(
     dev_only: bool = False,
     cache: Path | None = None,
     errors: Path | None = None,
+    second: Path | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """All held-out figures; ``log`` receives one line per result."""
@@ -151,6 +173,8 @@ def figures(
         record("dev 5 province folds +seeds (model)", r, group_of)
         if errors is not None:
             dump_errors(r, errors)
+        if second is not None:
+            out["agreement"] = _agreement(r, second, log)
         out["seconds"] = round(time.perf_counter() - t0, 1)
         return out
     record("seeds LOFO (model)", cross_validate(TagClassifier, seeds, seeds.files))
@@ -189,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dev-only", action="store_true", help="only the dev 5-fold scheme (fast)")
     ap.add_argument("--cache", type=Path, help="pickle of the loaded corpus units (experiments only)")
     ap.add_argument("--errors", type=Path, help="TSV of the dev-fold errors (with --dev-only)")
+    ap.add_argument("--second", type=Path, help="second-annotation JSONL: agreement table (with --dev-only)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     if not (a.shared / "gold" / "sentences.jsonl").is_file():
@@ -202,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
         dev_only=a.dev_only,
         cache=a.cache,
         errors=a.errors,
+        second=a.second,
         log=lambda s: print(s, flush=True),
     )
     if a.json:
