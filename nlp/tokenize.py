@@ -45,6 +45,8 @@ CLASS_TOKENS: dict[str, str] = {
 # Full-width ASCII (！ to ～) to half-width, one character for one, so offsets are unchanged.
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
+_NARROW = {chr(cp): chr(to) for cp, to in _FULLWIDTH.items()}
 
 _NUM = r"\d+(?:[.,，]\d+)*"
 _CN_NUM = r"[零〇一二两三四五六七八九十][零〇一二两三四五六七八九十百千万亿点]*"
@@ -95,7 +97,8 @@ class _DomainTokenizer(jieba.Tokenizer):
     """jieba's tokenizer counting dictionary changes, with a leaner copy of its DAG segmenter."""
 
     generation = 0
-    _logp: dict[str, float] | None = None  # log(freq) - log(total) per word, filled as words are met
+    # log(freq) - log(total) per word met, None per prefix met (FREQ holds prefixes with freq 0)
+    _logp: dict[str, float | None] | None = None
     _logp_total = 0  # the total the memo was computed with
 
     def add_word(self, word: str, freq: int | None = None, tag: str | None = None) -> None:
@@ -106,39 +109,47 @@ class _DomainTokenizer(jieba.Tokenizer):
     def cut_dag(self, run: str) -> list[str]:
         """Words of ``run`` (ideographs only) exactly as jieba's ``cut(run, HMM=True)`` gives them.
 
-        The same best route over the same prefix DAG as ``Tokenizer.__cut_DAG``, with the word
-        log-probabilities memoised and the DAG walked once, then the same HMM pass over the runs
-        of single characters.
+        The same best route over the same prefix DAG as ``Tokenizer.__cut_DAG`` (ties to the
+        longer word), with the fragments' log-probabilities memoised (one dict lookup per step)
+        and the DAG walked once, then the same HMM pass over the runs of single characters.
         """
         freq = self.FREQ
         if self._logp is None or self._logp_total != self.total:
             self._logp, self._logp_total = {}, self.total
-        logp, logtotal = self._logp, math.log(self.total)
-        n = len(run)
-        route: list[tuple[float, int]] = [(0.0, 0)] * (n + 1)
+        memo, logtotal = self._logp, math.log(self.total)
+        get, n = memo.get, len(run)
+        score = [0.0] * (n + 1)  # log-probability of the best route from each position
+        nxt = list(range(1, n + 2))  # end of the first word on that route
         for k in range(n - 1, -1, -1):
-            best: tuple[float, int] | None = None
+            best, end = -math.inf, k
             i, frag = k, run[k]
-            while i < n and frag in freq:
-                if freq[frag]:
-                    lp = logp.get(frag)
-                    if lp is None:
-                        lp = logp[frag] = math.log(freq[frag]) - logtotal
-                    cand = (lp + route[i + 1][0], i)
-                    if best is None or cand > best:
-                        best = cand
+            while True:
+                lp = get(frag, 1.0)  # 1.0: not memoised yet (log-probabilities are <= 0)
+                if lp == 1.0:
+                    f = freq.get(frag)
+                    if f is None:
+                        break
+                    lp = memo[frag] = math.log(f) - logtotal if f else None
+                if lp is not None:
+                    v = lp + score[i + 1]
+                    if v >= best:  # >=: the later end wins a tie, as in jieba's max over (score, end)
+                        best, end = v, i
                 i += 1
+                if i == n:
+                    break
                 frag = run[k : i + 1]
-            route[k] = best if best is not None else (-logtotal + route[k + 1][0], k)
-        return self._words(run, route)
+            score[k] = best if best > -math.inf else -logtotal + score[k + 1]
+            nxt[k] = end + 1
+        return self._words(run, nxt)
 
-    def _words(self, run: str, route: list[tuple[float, int]]) -> list[str]:
+    def _words(self, run: str, nxt: list[int]) -> list[str]:
         words: list[str] = []
-        buf_start, x = -1, 0
-        while x < len(run):
-            y = route[x][1] + 1
+        buf_start, x, n = -1, 0, len(run)
+        while x < n:
+            y = nxt[x]
             if y - x == 1:
-                buf_start = x if buf_start < 0 else buf_start
+                if buf_start < 0:
+                    buf_start = x
             else:
                 if buf_start >= 0:
                     self._flush(run[buf_start:x], words)
@@ -192,7 +203,11 @@ def normalize_width(text: str) -> str:
     >>> normalize_width("５５万元")
     '55万元'
     """
-    return text.translate(_FULLWIDTH)
+    if _WIDE.search(text) is None:
+        return text
+    for ch in set(_WIDE.findall(text)):  # a few distinct wide characters: str.replace beats translate
+        text = text.replace(ch, _NARROW[ch])
+    return text
 
 
 @functools.lru_cache(maxsize=_RUN_CACHE_SIZE)

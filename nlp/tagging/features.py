@@ -45,9 +45,8 @@ def _word_features(tokens: Sequence[Token]) -> list[str]:
 
 
 def _char_features(text: str) -> list[str]:
-    s = R.DIGITS.sub("0", normalize_width(text[:MAX_CHARS]))
-    s = "".join(ch for ch in s if not ch.isspace())
-    return [f"c:{s[i : i + n]}" for n in (2, 3) for i in range(len(s) - n + 1)]
+    s = "".join(R.DIGITS.sub("0", normalize_width(text[:MAX_CHARS])).split())  # whitespace dropped
+    return ["c:" + s[i : i + 2] for i in range(len(s) - 1)] + ["c:" + s[i : i + 3] for i in range(len(s) - 2)]
 
 
 def _figure_flags(tokens: Sequence[Token], text: str) -> list[str]:
@@ -154,16 +153,37 @@ def _context_features(ctx: UnitContext, head_words: Sequence[str], money: bool) 
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    """What a unit's features owe to its text alone: computed once per distinct text of a batch."""
+
+    block: tuple[str, ...]  # the text block (words, word bigrams, character n-grams)
+    flags: tuple[str, ...]  # figure, length, cue, value and row flags (they open the context block)
+
+
+def text_features(text: str, tokens: Sequence[Token] | None = None) -> TextFeatures:
+    """The text-only features of a unit (``tokens`` default to ``tokenize(text)``).
+
+    >>> tf = text_features("资金55万元。")
+    >>> "w:<MONEY>" in tf.block, "f:money" in tf.flags
+    (True, True)
+    """
+    toks = tokenize(text) if tokens is None else tokens
+    return TextFeatures(tuple(_word_features(toks) + _char_features(text)), tuple(_figure_flags(toks, text)))
+
+
 def unit_features(
     text: str,
     ctx: UnitContext,
     *,
     tokens: Sequence[Token] | None = None,
     head_words: Sequence[str] = (),
+    parts: TextFeatures | None = None,
 ) -> FeatureSet:
-    """The feature blocks of one unit (``tokens`` default to ``tokenize(text)``)."""
-    toks = tokenize(text) if tokens is None else tokens
-    flags = _figure_flags(toks, text)
+    """The feature blocks of one unit (``tokens`` default to ``tokenize(text)``; ``parts``, when
+    given, are ``text_features(text)`` computed beforehand)."""
+    tf = text_features(text, tokens) if parts is None else parts
+    flags = list(tf.flags)
     money = "f:money" in flags
     sections = {ctx.section, ctx.corpus_section or ctx.section}
     crossed = [f"sec*{f}:{sec}" for f in flags if f.startswith("cue:") for sec in sections]
@@ -173,8 +193,7 @@ def unit_features(
     if not ctx.is_heading:
         crossed.extend(f"body:{sec}" for sec in sections)
     return FeatureSet(
-        text=tuple(_word_features(toks) + _char_features(text)),
-        context=tuple(flags + crossed + _context_features(ctx, head_words, money)),
+        text=tf.block, context=tuple(flags + crossed + _context_features(ctx, head_words, money))
     )
 
 

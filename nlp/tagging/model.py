@@ -16,6 +16,7 @@ tag's threshold is the one maximising F1 on those out-of-fold scores.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ from sklearn.model_selection import GroupKFold
 
 from corpus.errors import ModelError
 from nlp.tagging.context import UnitContext
-from nlp.tagging.features import FeatureSet, Tokenizer, unit_features
+from nlp.tagging.features import FeatureSet, TextFeatures, Tokenizer, text_features, unit_features
 from nlp.tagging.resources import HEADING_NUMBER, TAGS
 from nlp.tokenize import tokenize
 
@@ -50,9 +51,11 @@ class Unit:
 
 
 def featurize(units: Sequence[Unit], tokenizer: Tokenizer | None = None) -> list[FeatureSet]:
-    """Feature blocks of ``units``, each text tokenised once and each heading once."""
+    """Feature blocks of ``units``: each distinct text tokenised and featurised once (units with
+    the same text share one text block), each heading tokenised once."""
     tok = tokenizer or tokenize
     cache: dict[str, list[str]] = {}
+    parts: dict[str, TextFeatures] = {}
     out: list[FeatureSet] = []
     for u in units:
         words: list[str] = []
@@ -61,7 +64,10 @@ def featurize(units: Sequence[Unit], tokenizer: Tokenizer | None = None) -> list
                 body = HEADING_NUMBER.sub("", h, count=1)
                 cache[h] = [t.feature for t in tok(body) if t.kind == "word"]
             words.extend(cache[h])
-        out.append(unit_features(u.text, u.context, tokens=tok(u.text), head_words=words))
+        tf = parts.get(u.text)
+        if tf is None:
+            tf = parts[u.text] = text_features(u.text, tok(u.text))
+        out.append(unit_features(u.text, u.context, head_words=words, parts=tf))
     return out
 
 
@@ -91,29 +97,30 @@ class FeatureVectorizer:
         return self
 
     def transform(self, sets: Sequence[FeatureSet]) -> sp.csr_matrix:
-        """One row per unit: sublinear TF-IDF text block (l2 = 1) beside the context block (l2 = weight)."""
-        text = _count_matrix([fs.text for fs in sets], self.text_vocab_)
+        """One row per unit: sublinear TF-IDF text block (l2 = 1) beside the context block (l2 = weight).
+
+        The text block is computed once per distinct text block and its rows then repeated.
+        """
+        rows: dict[tuple[str, ...], int] = {}
+        which = np.fromiter((rows.setdefault(fs.text, len(rows)) for fs in sets), np.int64, len(sets))
+        text = _count_matrix(list(rows), self.text_vocab_)
         text.data = 1.0 + np.log(text.data)
-        text = sp.csr_matrix(text.multiply(self.idf_.reshape(1, -1)))
+        text = _scale_rows(sp.csr_matrix(text.multiply(self.idf_.reshape(1, -1))), 1.0)[which]
         ctx = _count_matrix([fs.context for fs in sets], self.context_vocab_)
         ctx.data[:] = 1.0
-        return sp.hstack(
-            [_scale_rows(text, 1.0), _scale_rows(ctx, self.context_weight)], format="csr", dtype=np.float64
-        )
+        return sp.hstack([text, _scale_rows(ctx, self.context_weight)], format="csr", dtype=np.float64)
 
 
 def _count_matrix(rows: Sequence[Sequence[str]], vocab: dict[str, int]) -> sp.csr_matrix:
-    """Counts of vocabulary features per row (unknown features dropped)."""
-    indptr = [0]
-    indices: list[int] = []
-    get = vocab.get
-    for feats in rows:
-        indices.extend(i for i in map(get, feats) if i is not None)
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float64)
-    m = sp.csr_matrix(
-        (data, np.array(indices, dtype=np.int64), np.array(indptr)), shape=(len(rows), len(vocab))
-    )
+    """Counts of vocabulary features per row (unknown features dropped), looked up in one pass."""
+    flat = list(itertools.chain.from_iterable(rows))
+    ids = np.fromiter(map(vocab.get, flat, itertools.repeat(-1)), np.int64, len(flat))
+    known = ids >= 0
+    row_of = np.repeat(np.arange(len(rows)), np.fromiter(map(len, rows), np.int64, len(rows)))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(row_of[known], minlength=len(rows)), out=indptr[1:])
+    data = np.ones(int(indptr[-1]), dtype=np.float64)
+    m = sp.csr_matrix((data, ids[known], indptr), shape=(len(rows), len(vocab)))
     m.sum_duplicates()
     return m
 

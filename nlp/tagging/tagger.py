@@ -72,14 +72,15 @@ def tag_sentence_groups(
     groups = [list(g) for g in groups]
     units = [u for g in groups for u in units_of(g)]
     probs = clf.predict_proba(units) if units else np.zeros((0, len(TAGS)))
+    scores, above = probs.tolist(), (probs >= clf.thresholds_).tolist()  # Python floats and bools
     out: list[list[TaggedSentence]] = []
     row = 0
     for g in groups:
         tagged = []
         for s in g:
-            p = probs[row]
-            labels = tuple(t for j, t in enumerate(TAGS) if p[j] >= clf.thresholds_[j])
-            tagged.append(TaggedSentence(s, labels, {t: round(float(p[j]), 4) for j, t in enumerate(TAGS)}))
+            labels = tuple(t for t, yes in zip(TAGS, above[row], strict=True) if yes)
+            rounded = {t: round(v, 4) for t, v in zip(TAGS, scores[row], strict=True)}
+            tagged.append(TaggedSentence(s, labels, rounded))
             row += 1
         out.append(tagged)
     return out

@@ -99,3 +99,13 @@ def test_cached_tokens_follow_dictionary_changes() -> None:
         tk.total = total  # jieba's del_word leaves the added frequency in the total
         clear_cache()
     assert [t.text for t in tokenize(text)] == before
+
+
+_WIDTHS = "".join(chr(c) for c in range(0xFF01, 0xFF5F)) + "\u3000\uff00\uff5f\u3001\u3002 资金1a"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=_WIDTHS, max_size=40))
+def test_normalize_width_maps_each_wide_character(text: str) -> None:
+    table = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
+    assert normalize_width(text) == text.translate(table)
