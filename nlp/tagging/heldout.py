@@ -3,6 +3,7 @@
     python -m nlp.tagging.heldout [--shared ../shared] [--spacy] [--weak] [--json OUT]
     python -m nlp.tagging.heldout --dev-only [--cache /tmp/tag_corpus.pkl] [--errors OUT.tsv]
     python -m nlp.tagging.heldout --dev-only --second benchmarks/data/dev_second_annotation.jsonl
+    python -m nlp.tagging.heldout --dev-only --curve          # learning curve over dev files
 
 ``--dev-only`` runs only the dev 5-fold scheme (for experiments); ``--cache`` keeps the loaded
 corpus units in a pickle (experiments only: a stale cache is the user's responsibility).
@@ -18,9 +19,11 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import random
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +63,42 @@ class WeakAugmented:
             sample_weight=w,
         )
         return clf.predict(X)
+
+
+class DevSubset:
+    """TagClassifier trained on all extra (seed) files and a random ``frac`` of the other files."""
+
+    def __init__(self, frac: float, seed: int, keep_files: set[str]) -> None:
+        self.frac, self.seed, self.keep_files = frac, seed, keep_files
+
+    def fit(self, X: Any, Y: Any, groups: Any = None) -> DevSubset:
+        g = np.asarray(groups)
+        others = sorted(set(g.tolist()) - self.keep_files)
+        rng = random.Random(self.seed)
+        keep = set(rng.sample(others, int(len(others) * self.frac))) | self.keep_files
+        idx = [i for i, f in enumerate(g.tolist()) if f in keep]
+        self.model = TagClassifier().fit([X[i] for i in idx], np.asarray(Y)[idx], groups=g[idx])
+        return self
+
+    def predict(self, X: Any) -> np.ndarray:
+        return self.model.predict(X)
+
+
+def learning_curve(
+    dev: Dataset, seeds: Dataset, prov: np.ndarray, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """Dev-fold F1 when each training fold keeps only a share of its dev files (seeds always kept)."""
+    out: dict[str, Any] = {}
+    seed_files = set(seeds.files.tolist())
+    for frac in (0.0, 0.25, 0.5, 1.0):
+        runs = [
+            cross_validate(partial(DevSubset, frac, s, seed_files), dev, prov, k=5, extra=seeds).metrics()
+            for s in ((0,) if frac in (0.0, 1.0) else (0, 1))
+        ]
+        mean = {t: {"f1": float(np.mean([m[t]["f1"] for m in runs]))} for t in (*TAGS, "macro")}
+        out[str(frac)] = mean
+        log(_line(f"curve: {frac:.0%} of training-fold dev files", mean))
+    return out
 
 
 def _weak_of(data: Dataset) -> Dataset:
@@ -142,6 +181,7 @@ def figures(
     cache: Path | None = None,
     errors: Path | None = None,
     second: Path | None = None,
+    curve: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """All held-out figures; ``log`` receives one line per result."""
@@ -175,6 +215,8 @@ def figures(
             dump_errors(r, errors)
         if second is not None:
             out["agreement"] = _agreement(r, second, log)
+        if curve:
+            out["curve"] = learning_curve(dev, seeds, prov, log)
         out["seconds"] = round(time.perf_counter() - t0, 1)
         return out
     record("seeds LOFO (model)", cross_validate(TagClassifier, seeds, seeds.files))
@@ -214,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, help="pickle of the loaded corpus units (experiments only)")
     ap.add_argument("--errors", type=Path, help="TSV of the dev-fold errors (with --dev-only)")
     ap.add_argument("--second", type=Path, help="second-annotation JSONL: agreement table (with --dev-only)")
+    ap.add_argument("--curve", action="store_true", help="learning curve over dev files (with --dev-only)")
     ap.add_argument("--json", type=Path)
     a = ap.parse_args(argv)
     if not (a.shared / "gold" / "sentences.jsonl").is_file():
@@ -228,6 +271,7 @@ def main(argv: list[str] | None = None) -> int:
         cache=a.cache,
         errors=a.errors,
         second=a.second,
+        curve=a.curve,
         log=lambda s: print(s, flush=True),
     )
     if a.json:

@@ -28,7 +28,10 @@ SECTION_KEYWORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("score-table", re.compile(r"自评表|评分表|打分表|评价指标表")),
     (
         "completion",
-        re.compile(r"完成情况|实现情况|完成值|实际完成|目标完成|指标完成|实施效果|绩效情况|完成程度|完咸"),
+        re.compile(
+            r"完成情况|实现情况|完成值|实际完成|目标完成|指标完成|实施效果|绩效情况|完成程度|完咸|"
+            r"目标.{0,6}(?:实现|达成)"
+        ),
     ),
     ("allocation", re.compile(r"分解下达|下达.{0,12}(?:预算|资金)|资金安排")),
     ("goal", re.compile(r"绩效目标|年度目标|总体目标|预期目标|目标设定|项目目标|目标任务|指标值")),
