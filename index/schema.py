@@ -23,7 +23,7 @@ from whoosh import fields
 from index.analysis import gram_analyzer, register_cache, word_analyzer
 
 #: Bump when the schema changes; an index of another version must be rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DOCTYPE_SENTENCE = "sentence"
 DOCTYPE_REPORT = "report"
@@ -74,10 +74,11 @@ def build_schema() -> fields.Schema:
         file=fields.ID(stored=True),
         report_id=fields.ID(stored=True, sortable=True),
         n=fields.STORED(),  # never searched or sorted on by the engine
-        # No positions or offsets: phrases are verified against the stored text (whoosh_phrase),
-        # highlights come from index.search.highlight_spans. Both cost build time and disk.
-        text=CachedText("words", analyzer=words, stored=True),
-        grams=CachedText("grams", analyzer=grams),
+        # No positions or offsets (phrase=False; schema 2 stored positions despite this comment):
+        # phrases are verified against the stored text (whoosh_phrase), highlights come from
+        # index.search.highlight_spans. Positions cost build time and ~16 % of the disk.
+        text=CachedText("words", analyzer=words, stored=True, phrase=False),
+        grams=CachedText("grams", analyzer=grams, phrase=False),
         tags=fields.KEYWORD(stored=True, commas=True, scorable=True),
         tag_scores=fields.STORED(),
         boilerplate=fields.BOOLEAN(stored=True),

@@ -6,6 +6,12 @@ into place as the last step. A build that fails calls ``cancel()``; one that is 
 only unreferenced segment files, removed by the next commit. Readers always see the last
 committed generation.
 
+Searching: a relevance page of the common query shapes is ranked over whole posting blocks by
+:mod:`index.whoosh_topk` (Whoosh's exhaustive ranking, to the last bit); other searches go
+through Whoosh's collector, their total counted by :mod:`index.whoosh_count` (Whoosh's own
+count under a limit is slow, and wrong when its collector prunes sub-matchers). The writer
+spills postings in chunks (:mod:`index.whoosh_pool`).
+
 >>> import tempfile
 >>> engine = WhooshEngine.open(tempfile.mkdtemp() + "/ix", create=True)
 >>> engine.counts()
@@ -24,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh import sorting
@@ -44,14 +51,19 @@ from index.whoosh_codec import (
     encode_report,
     encode_sentence,
 )
+from index.whoosh_count import count as count_matches
+from index.whoosh_pool import use_chunked_pool
 from index.whoosh_query import filter_query, filtered, gram_query, to_whoosh
+from index.whoosh_topk import top as top_matches
 
 META_FILE = "evalcorpus-index.json"
 LOCK_INFO = "evalcorpus-writer.json"
 #: Distinct filters whose document sets are kept per searcher (a BitSet is n_docs / 8 bytes).
 FILTER_CACHE_SIZE = 64
-#: Memory (MB) of the writer's posting pool before it spills to disk (Whoosh's default is 128).
-WRITER_LIMIT_MB = 256
+#: Memory (MB, Whoosh's estimate) of the writer's posting pool before it spills a sorted run to
+#: disk (Whoosh's default is 128). Resident memory is about twice this at its peak; each spill
+#: costs a pickle + load + merge pass over the run's postings (see index.whoosh_pool).
+WRITER_LIMIT_MB = 1024
 
 #: Facet name → (field, several values per document?)
 FACET_FIELDS: dict[str, tuple[str, bool]] = {
@@ -129,7 +141,8 @@ class WhooshEngine(Engine):
         self._dir = path
         self.ix = ix
         self._searcher: Searcher | None = None
-        self._filters: dict[Filters, Any] = {}  # filter → BitSet of its documents, for the current searcher
+        self._filters: dict[Filters, Any] = {}  # filter → (BitSet, mask) of its documents, this searcher
+        self._lengths: dict[Any, Any] = {}  # (segment reader, field) → field lengths, this searcher
 
     @classmethod
     def open(cls, path: str | Path, *, create: bool = False) -> WhooshEngine:
@@ -180,6 +193,7 @@ class WhooshEngine(Engine):
             writer = self.ix.writer(timeout=0.0, **options)
         except windex.LockError as exc:
             raise SearchIndexError(f"index is locked by {_lock_holder(self._dir)}", path=self.path) from exc
+        use_chunked_pool(writer, WRITER_LIMIT_MB)
         info = {
             "pid": os.getpid(),
             "host": socket.gethostname(),
@@ -205,6 +219,7 @@ class WhooshEngine(Engine):
 
     def _refresh(self) -> None:
         self._filters.clear()
+        self._lengths.clear()
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
@@ -253,28 +268,38 @@ class WhooshEngine(Engine):
     def _facets(self, results: Any) -> dict[str, dict[str | int, int]]:
         return {name: dict(results.groups(name)) for name in FACET_FIELDS}
 
-    def _filter_set(self, filters: Filters) -> Any:
-        """The documents passing ``filters`` as a BitSet, computed once per filter and searcher."""
+    def _filter_set(self, filters: Filters) -> tuple[Any, Any]:
+        """The documents passing ``filters`` as a BitSet and as a numpy mask, once per filter and searcher."""
         found = self._filters.get(filters)
         if found is None:
             s = self.searcher()
-            found = BitSet(filter_query(filters).docs(s), size=s.doc_count_all())
+            docs = list(filter_query(filters).docs(s))
+            mask = np.zeros(s.doc_count_all(), dtype=bool)
+            mask[np.asarray(docs, dtype=np.int64)] = True
+            found = (BitSet(iter(docs), size=s.doc_count_all()), mask)  # a list: BitSet takes max() of it
             if len(self._filters) >= FILTER_CACHE_SIZE:
                 self._filters.pop(next(iter(self._filters)))
             self._filters[filters] = found
         return found
 
-    def _run(self, spec: SearchSpec, limit: int | None) -> Any:
+    def _prepare(self, spec: SearchSpec, limit: int | None) -> tuple[wq.Query, dict[str, Any], Any]:
+        """The Whoosh query, the search arguments and the filter mask (None: no filter) of ``spec``."""
         query = to_whoosh(spec.query, spec.citation_keys)
         kwargs: dict[str, Any] = {"limit": limit}
+        mask = None
         if spec.filters.report_ids:  # one-off filters: intersect in the query, do not cache
             query = filtered(query, spec.filters)
         elif spec.filters != Filters():
-            allowed = self._filter_set(spec.filters)
+            allowed, mask = self._filter_set(spec.filters)
             if allowed:
                 kwargs["filter"] = allowed
             else:  # whoosh treats an empty (falsy) filter set as no filter at all
                 query = wq.NullQuery
+        return query, kwargs, mask
+
+    def _run(self, spec: SearchSpec, limit: int | None) -> tuple[Any, Any]:
+        """Whoosh's results and a function giving their exact total."""
+        query, kwargs, mask = self._prepare(spec, limit)
         if spec.sort == "year":
             kwargs["sortedby"] = [sorting.FieldFacet("year", reverse=True), sorting.ScoreFacet()]
         if spec.facets:
@@ -282,20 +307,51 @@ class WhooshEngine(Engine):
                 name: sorting.FieldFacet(field, allow_overlap=multi, maptype=sorting.Count)
                 for name, (field, multi) in FACET_FIELDS.items()
             }
-        return self.searcher().search(query, **kwargs)
+        results = self.searcher().search(query, **kwargs)
+        return results, lambda: self._total(results, query, mask)
+
+    def _total(self, results: Any, query: wq.Query, mask: Any) -> int:
+        """The exact number of matches, counted block by block (see index.whoosh_count).
+
+        Not ``len(results)``: with a limit, Whoosh's top-N collector either skips blocks and then
+        counts by running the query again posting by posting, or prunes sub-matchers that cannot
+        reach the page (``Matcher.replace``) and then counts too few (e.g. ``a NOT b`` with ``a``
+        an OR). ``len(results)`` remains the fallback for queries the counter does not handle.
+        """
+        found = count_matches(self.searcher(), query, mask)
+        return len(results) if found is None else found
+
+    def _top(self, spec: SearchSpec, limit: int) -> EngineHits | None:
+        """The page ranked by index.whoosh_topk (None when the query needs Whoosh's collector)."""
+        query, _, mask = self._prepare(spec, limit)
+        searcher = self.searcher()
+        found = top_matches(searcher, query, mask, limit, self._lengths)
+        if found is None:
+            return None
+        total, page = found
+        reader = searcher.reader()
+        # One segment: its per-document reader directly (the reader's stored_fields also filters
+        # the stored dict against the schema, a third of the cost of a hit).
+        stored = getattr(reader, "_perdoc", reader).stored_fields
+        hits = tuple((score, decode_sentence(stored(d))) for score, d in page[spec.offset :])
+        return EngineHits(total=total, hits=hits)
 
     def search(self, spec: SearchSpec) -> EngineHits:
         limit = None if spec.limit is None else spec.offset + spec.limit
-        results = self._run(spec, limit)
+        if limit is not None and spec.sort == "relevance" and not spec.facets and not spec.filters.report_ids:
+            fast = self._top(spec, limit)
+            if fast is not None:
+                return fast
+        results, total = self._run(spec, limit)
         end = len(results.top_n) if spec.limit is None else spec.offset + spec.limit
         hits = tuple(
             (results[i].score or 0.0, decode_sentence(results[i].fields()))
             for i in range(spec.offset, min(end, len(results.top_n)))
         )
-        return EngineHits(total=len(results), hits=hits, facets=self._facets(results) if spec.facets else {})
+        return EngineHits(total=total(), hits=hits, facets=self._facets(results) if spec.facets else {})
 
     def search_reports(self, spec: SearchSpec) -> ReportGroups:
-        results = self._run(spec, None)
+        results, _ = self._run(spec, None)
         if not results.top_n:  # also: an empty index's reader has no columns at all
             return ReportGroups(total=0, groups=(), facets=self._facets(results) if spec.facets else {})
         column = self.searcher().reader().column_reader("report_id")
