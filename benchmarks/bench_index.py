@@ -361,7 +361,7 @@ def bench_size(
                     f"{dir_size(path) / 1e6:.0f} MB on disk",
                 )
             )
-            print(rows[-1], flush=True)
+            print(f"{rows[-1][0]}: {rows[-1][1]}", file=sys.stderr, flush=True)  # early, builds are long
             engine.close()
         queries = make_queries(units, n_queries)
         engine = WhooshEngine.open(work / f"whoosh_p{procs_list[0]}")
