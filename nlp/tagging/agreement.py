@@ -24,7 +24,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
 from corpus.errors import InputError
+from nlp.tagging.data import label_matrix
+from nlp.tagging.evaluate import tag_metrics
 from nlp.tagging.resources import TAGS
 
 Labels = Mapping[str, tuple[str, ...]]
@@ -74,21 +78,11 @@ def weighted_metrics(
     reference: Labels, other: Labels, weights: Mapping[str, float]
 ) -> dict[str, dict[str, float]]:
     """Per-tag precision, recall and F1 of ``other`` against ``reference`` over ``weights``' units,
-    each unit counted ``weight`` times; ``macro`` averages F1 over the tags."""
-    out: dict[str, dict[str, float]] = {}
-    for tag in TAGS:
-        tp = fp = fn = 0.0
-        for uid, w in weights.items():
-            r, o = tag in reference.get(uid, ()), tag in other.get(uid, ())
-            tp += w * (r and o)
-            fp += w * (o and not r)
-            fn += w * (r and not o)
-        prec = tp / (tp + fp) if tp + fp else 1.0
-        rec = tp / (tp + fn) if tp + fn else 1.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        out[tag] = {"precision": prec, "recall": rec, "f1": f1, "support": tp + fn}
-    out["macro"] = {"f1": sum(out[t]["f1"] for t in TAGS) / len(TAGS)}
-    return out
+    each unit counted ``weight`` times (``nlp.tagging.evaluate.tag_metrics`` with weights)."""
+    uids = list(weights)
+    ref = label_matrix([reference.get(u, ()) for u in uids])
+    oth = label_matrix([other.get(u, ()) for u in uids])
+    return tag_metrics(ref, oth, np.array([weights[u] for u in uids], dtype=np.float64))
 
 
 def agreement_table(

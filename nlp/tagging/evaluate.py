@@ -63,13 +63,19 @@ def make_dataset(
     )
 
 
-def tag_metrics(Y: np.ndarray, P: np.ndarray) -> dict[str, dict[str, float]]:
-    """Precision, recall, F1 and support per tag, plus ``macro`` (mean F1 over tags with support)."""
+def tag_metrics(
+    Y: np.ndarray, P: np.ndarray, weights: np.ndarray | None = None
+) -> dict[str, dict[str, float]]:
+    """Precision, recall, F1 and support per tag, plus ``macro`` (mean F1 over tags with support).
+
+    ``weights`` count each row that many times (sampling weights); counts are integers without them.
+    """
+    w = np.ones(len(Y), dtype=np.int64) if weights is None else np.asarray(weights)
     out: dict[str, dict[str, float]] = {}
     for j, tag in enumerate(TAGS):
-        tp = int(np.sum((P[:, j] == 1) & (Y[:, j] == 1)))
-        fp = int(np.sum((P[:, j] == 1) & (Y[:, j] == 0)))
-        fn = int(np.sum((P[:, j] == 0) & (Y[:, j] == 1)))
+        tp = w[(P[:, j] == 1) & (Y[:, j] == 1)].sum().item()
+        fp = w[(P[:, j] == 1) & (Y[:, j] == 0)].sum().item()
+        fn = w[(P[:, j] == 0) & (Y[:, j] == 1)].sum().item()
         prec = tp / (tp + fp) if tp + fp else (1.0 if not fn else 0.0)
         rec = tp / (tp + fn) if tp + fn else 1.0
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
