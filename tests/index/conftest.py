@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-from corpus.model import Report, Sentence
+from corpus.model import Report
 from index.build import FileBatch, index_batches
 from index.convert import ReportNotes
 from index.engine import Engine
@@ -63,32 +64,19 @@ REPORT_C: list[Row] = [
 ]
 
 
-def make_report(file: str, k: int, rows: Sequence[Row], *, agency: str, year: int, title: str) -> Report:
-    """A report whose units are ``rows``, laid out one per line."""
-    sentences = []
-    pos = 0
-    rid = f"{file}#{k}"
-    for n, (text, section, *_rest) in enumerate(rows):
-        sentences.append(
-            Sentence(
-                f"{rid}#{n}",
-                rid,
-                n,
-                text,
-                pos,
-                pos + len(text),
-                pos,
-                pos + len(text),
-                n + 1,
-                section_type=section,
-                is_heading=n == 0 and not _rest[0] and text.endswith("情况"),
-            )
-        )
-        pos += len(text) + 1
-    text = "\n".join(r[0] for r in rows)
-    return Report(
-        rid, file, k, title, None, agency, year, "project", 0, len(text), text, sentences=tuple(sentences)
-    )
+def _make_report(
+    build: Callable[..., Report],
+    file: str,
+    k: int,
+    rows: Sequence[Row],
+    *,
+    agency: str,
+    year: int,
+    title: str,
+) -> Report:
+    """A report whose units are ``rows``, laid out one per line (``build``: the root ``make_report``)."""
+    units = [(r[0], r[1], n == 0 and not r[2] and r[0].endswith("情况")) for n, r in enumerate(rows)]
+    return build(file, units, index=k, agency=agency, year=year, title=title)
 
 
 def make_batch(report: Report, rows: Sequence[Row], *, content: str | None = None) -> FileBatch:
@@ -131,8 +119,9 @@ def repeat_detector() -> Callable[[Sequence[Report]], tuple[dict[str, UnitFlags]
 
 
 @pytest.fixture()
-def corpus_batches() -> list[FileBatch]:
-    a = make_report(
+def corpus_batches(make_report: Callable[..., Report]) -> list[FileBatch]:
+    a = _make_report(
+        make_report,
         "a.txt",
         0,
         REPORT_A,
@@ -140,11 +129,23 @@ def corpus_batches() -> list[FileBatch]:
         year=2022,
         title="城乡居民养老项目绩效自评报告",
     )
-    b = make_report(
-        "b.txt", 0, REPORT_B, agency="某县医疗保障局", year=2020, title="医疗救助项目绩效自评报告"
+    b = _make_report(
+        make_report,
+        "b.txt",
+        0,
+        REPORT_B,
+        agency="某县医疗保障局",
+        year=2020,
+        title="医疗救助项目绩效自评报告",
     )
-    c = make_report(
-        "c.txt", 0, REPORT_C, agency="某县人力资源和社会保障局", year=2023, title="社会保险项目绩效自评报告"
+    c = _make_report(
+        make_report,
+        "c.txt",
+        0,
+        REPORT_C,
+        agency="某县人力资源和社会保障局",
+        year=2023,
+        title="社会保险项目绩效自评报告",
     )
     return [make_batch(a, REPORT_A), make_batch(b, REPORT_B), make_batch(c, REPORT_C)]
 
@@ -158,13 +159,13 @@ def built(tmp_path: Path, corpus_batches: list[FileBatch]) -> Engine:
 
 
 @pytest.fixture()
-def kit() -> SimpleNamespace:
+def kit(make_report: Callable[..., Report]) -> SimpleNamespace:
     """The helpers above for test modules (importlib mode: tests cannot import conftest)."""
     return SimpleNamespace(
         A=REPORT_A,
         B=REPORT_B,
         C=REPORT_C,
-        make_report=make_report,
+        make_report=partial(_make_report, make_report),
         make_batch=make_batch,
         repeat_detector=repeat_detector,
     )
